@@ -1,0 +1,24 @@
+package com.masseurmatch.waitlist.model.store;
+
+import com.masseurmatch.waitlist.model.call.CallRecordStore;
+import com.masseurmatch.waitlist.model.voicemail.VoicemailStore;
+import com.masseurmatch.waitlist.model.waitlist.WaitlistStore;
+
+/** One storage backend (Supabase or embedded) and its three stores. */
+public interface StoreBackend {
+
+  WaitlistStore waitlist();
+
+  CallRecordStore calls();
+
+  VoicemailStore voicemails();
+
+  /** Throws a {@link StoreException} when the backend cannot serve requests right now. */
+  void ping();
+
+  /** What the operator should read at start-up and in readiness details (no secrets). */
+  String description();
+
+  /** Whether this is the embedded development database. */
+  boolean embedded();
+}

@@ -1,0 +1,162 @@
+package com.masseurmatch.waitlist.model.store.embedded;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.masseurmatch.waitlist.model.call.CallOutcome;
+import com.masseurmatch.waitlist.model.call.CallPath;
+import com.masseurmatch.waitlist.model.call.CallRecord;
+import com.masseurmatch.waitlist.model.call.CallRecordStore;
+import com.masseurmatch.waitlist.model.call.TranscriptTurn;
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Call records in the embedded database; an upsert writes only the fields that are set. */
+public final class EmbeddedCallRecordStore implements CallRecordStore {
+
+  private static final String COLUMNS =
+      "call_sid, from_number, started_at, ended_at, path, outcome, waitlist_id, transcript,"
+          + " usage, cost_usd";
+
+  private final EmbeddedDatabase database;
+  private final ObjectMapper json;
+
+  public EmbeddedCallRecordStore(EmbeddedDatabase database, ObjectMapper json) {
+    this.database = database;
+    this.json = json;
+  }
+
+  @Override
+  public void upsert(CallRecord record) {
+    database.write(
+        connection -> {
+          try (PreparedStatement upsert =
+              connection.prepareStatement(
+                  "insert into calls ("
+                      + COLUMNS
+                      + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (call_sid) do update"
+                      + " set from_number = coalesce(excluded.from_number, from_number),"
+                      + " started_at = coalesce(excluded.started_at, started_at),"
+                      + " ended_at = coalesce(excluded.ended_at, ended_at),"
+                      + " path = coalesce(excluded.path, path),"
+                      + " outcome = coalesce(excluded.outcome, outcome),"
+                      + " waitlist_id = coalesce(excluded.waitlist_id, waitlist_id),"
+                      + " transcript = coalesce(excluded.transcript, transcript),"
+                      + " usage = coalesce(excluded.usage, usage),"
+                      + " cost_usd = coalesce(excluded.cost_usd, cost_usd)")) {
+            upsert.setString(1, record.callSid());
+            upsert.setString(2, record.fromNumber());
+            setInstant(upsert, 3, record.startedAt());
+            setInstant(upsert, 4, record.endedAt());
+            upsert.setString(5, record.path() == null ? null : record.path().wireName());
+            upsert.setString(6, record.outcome() == null ? null : record.outcome().wireName());
+            upsert.setString(
+                7, record.waitlistId() == null ? null : record.waitlistId().toString());
+            upsert.setString(8, toJson(record.transcript()));
+            upsert.setString(9, toJson(record.usage()));
+            upsert.setString(
+                10, record.costUsd() == null ? null : record.costUsd().toPlainString());
+            upsert.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<CallRecord> find(String callSid) {
+    return database.read(
+        connection -> {
+          try (PreparedStatement select =
+              connection.prepareStatement("select " + COLUMNS + " from calls where call_sid = ?")) {
+            select.setString(1, callSid);
+            try (ResultSet rows = select.executeQuery()) {
+              return rows.next() ? Optional.of(row(rows)) : Optional.empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public List<CallRecord> recent(int limit) {
+    return database.read(
+        connection -> {
+          List<CallRecord> records = new ArrayList<>();
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "select "
+                      + COLUMNS
+                      + " from calls order by started_at is null, started_at desc limit ?")) {
+            select.setInt(1, limit);
+            try (ResultSet rows = select.executeQuery()) {
+              while (rows.next()) {
+                records.add(row(rows));
+              }
+            }
+          }
+          return records;
+        });
+  }
+
+  private CallRecord row(ResultSet rows) throws SQLException {
+    String path = rows.getString("path");
+    String outcome = rows.getString("outcome");
+    String waitlistId = rows.getString("waitlist_id");
+    String cost = rows.getString("cost_usd");
+    return new CallRecord(
+        rows.getString("call_sid"),
+        rows.getString("from_number"),
+        instant(rows, "started_at"),
+        instant(rows, "ended_at"),
+        path == null ? null : CallPath.fromWire(path),
+        outcome == null ? null : CallOutcome.fromWire(outcome),
+        waitlistId == null ? null : UUID.fromString(waitlistId),
+        fromJson(rows.getString("transcript"), new TypeReference<List<TranscriptTurn>>() {}),
+        fromJson(rows.getString("usage"), new TypeReference<Map<String, Long>>() {}),
+        cost == null ? null : new BigDecimal(cost));
+  }
+
+  static void setInstant(PreparedStatement statement, int index, Instant value)
+      throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.INTEGER);
+    } else {
+      statement.setLong(index, value.toEpochMilli());
+    }
+  }
+
+  static Instant instant(ResultSet rows, String column) throws SQLException {
+    long millis = rows.getLong(column);
+    return rows.wasNull() ? null : Instant.ofEpochMilli(millis);
+  }
+
+  private String toJson(Object value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot encode a call record field", e);
+    }
+  }
+
+  private <T> T fromJson(String text, TypeReference<T> type) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return json.readValue(text, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable JSON in the calls table", e);
+    }
+  }
+}

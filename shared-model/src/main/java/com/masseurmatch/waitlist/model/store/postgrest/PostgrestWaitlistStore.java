@@ -1,0 +1,134 @@
+package com.masseurmatch.waitlist.model.store.postgrest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.masseurmatch.waitlist.model.store.StoreRejectedException;
+import com.masseurmatch.waitlist.model.store.StoreUnavailableException;
+import com.masseurmatch.waitlist.model.waitlist.Role;
+import com.masseurmatch.waitlist.model.waitlist.SaveResult;
+import com.masseurmatch.waitlist.model.waitlist.Source;
+import com.masseurmatch.waitlist.model.waitlist.StoredEntry;
+import com.masseurmatch.waitlist.model.waitlist.WaitlistEntry;
+import com.masseurmatch.waitlist.model.waitlist.WaitlistPage;
+import com.masseurmatch.waitlist.model.waitlist.WaitlistQuery;
+import com.masseurmatch.waitlist.model.waitlist.WaitlistStats;
+import com.masseurmatch.waitlist.model.waitlist.WaitlistStore;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code waitlist} table through PostgREST: upsert on e-mail, pages, stats by RPC. */
+public final class PostgrestWaitlistStore implements WaitlistStore {
+
+  static final String TABLE = "waitlist";
+
+  private final PostgrestClient client;
+
+  public PostgrestWaitlistStore(PostgrestClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public SaveResult upsert(WaitlistEntry entry) {
+    PostgrestResponse response = client.upsertReturning(TABLE, "email", entry);
+    List<StoredEntry> rows = read(response.body(), new TypeReference<List<StoredEntry>>() {});
+    if (rows.isEmpty()) {
+      throw new StoreUnavailableException("PostgREST returned no row for an upsert", false, null);
+    }
+    // PostgREST >= 12: 201 when a row was inserted, 200 when the e-mail existed and was updated
+    return new SaveResult(rows.get(0), response.status() == 201);
+  }
+
+  @Override
+  public WaitlistPage list(WaitlistQuery query) {
+    Map<String, String> params = filters(query);
+    params.put("select", "*");
+    params.put("order", "created_at.desc,id.desc");
+    params.put("limit", Integer.toString(query.limit()));
+    params.put("offset", Integer.toString(query.offset()));
+    try {
+      PostgrestResponse response = client.select(TABLE, params, true);
+      List<StoredEntry> rows = read(response.body(), new TypeReference<List<StoredEntry>>() {});
+      long total = response.total();
+      return new WaitlistPage(
+          rows, total < 0 ? query.offset() + rows.size() : total, query.offset(), query.limit());
+    } catch (StoreRejectedException e) {
+      if (e.status() != 416) {
+        throw e;
+      }
+      // an offset past the end: an empty page, with the real total
+      return new WaitlistPage(List.of(), count(query), query.offset(), query.limit());
+    }
+  }
+
+  private long count(WaitlistQuery query) {
+    Map<String, String> params = filters(query);
+    params.put("select", "id");
+    params.put("limit", "1");
+    return Math.max(0, client.select(TABLE, params, true).total());
+  }
+
+  @Override
+  public WaitlistStats stats() {
+    PostgrestResponse response = client.rpc("waitlist_stats", Map.of());
+    List<StatRow> rows = read(response.body(), new TypeReference<List<StatRow>>() {});
+    Map<Role, Long> byRole = new EnumMap<>(Role.class);
+    Map<Source, Long> bySource = new EnumMap<>(Source.class);
+    for (Role role : Role.values()) {
+      byRole.put(role, 0L);
+    }
+    for (Source source : Source.values()) {
+      bySource.put(source, 0L);
+    }
+    long total = 0;
+    for (StatRow row : rows) {
+      total += row.entries();
+      if (row.role() != null) {
+        byRole.merge(row.role(), row.entries(), Long::sum);
+      }
+      if (row.source() != null) {
+        bySource.merge(row.source(), row.entries(), Long::sum);
+      }
+    }
+    return new WaitlistStats(total, byRole, bySource);
+  }
+
+  /** Filters shared by the page and its count. */
+  private static Map<String, String> filters(WaitlistQuery query) {
+    Map<String, String> params = new LinkedHashMap<>();
+    query.role().ifPresent(role -> params.put("role", "eq." + role.wireName()));
+    query
+        .search()
+        .ifPresent(
+            text -> {
+              String pattern = quote("*" + text + "*");
+              params.put(
+                  "or",
+                  "(full_name.ilike."
+                      + pattern
+                      + ",email.ilike."
+                      + pattern
+                      + ",phone.ilike."
+                      + pattern
+                      + ")");
+            });
+    return params;
+  }
+
+  /** Double-quotes a value inside {@code or=(...)} so that , . : ( ) in it stay literal. */
+  static String quote(String value) {
+    return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  private <T> T read(String body, TypeReference<T> type) {
+    try {
+      return client.json().readValue(body, type);
+    } catch (JsonProcessingException e) {
+      throw new StoreUnavailableException("PostgREST answered with unreadable JSON", false, e);
+    }
+  }
+
+  /** One row of the {@code waitlist_stats()} function. */
+  record StatRow(Role role, Source source, long entries) {}
+}

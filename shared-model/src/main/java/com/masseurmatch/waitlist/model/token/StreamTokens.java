@@ -1,0 +1,77 @@
+package com.masseurmatch.waitlist.model.token;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Signs and verifies the token the IVR hands to each media stream: {@code
+ * {expiryEpochSeconds}.{base64url(HMAC-SHA256(secret, callSid + "." + expiry))}}, bound to the call
+ * SID, compared in constant time.
+ */
+public final class StreamTokens {
+
+  /** Shorter secrets are refused: the token is the only thing between a caller and OpenAI cost. */
+  public static final int MIN_SECRET_LENGTH = 32;
+
+  private static final String ALGORITHM = "HmacSHA256";
+
+  private final SecretKeySpec key;
+  private final Duration ttl;
+  private final Clock clock;
+
+  public StreamTokens(String secret, Duration ttl, Clock clock) {
+    if (secret == null || secret.length() < MIN_SECRET_LENGTH) {
+      throw new IllegalArgumentException(
+          "STREAM_TOKEN_SECRET must be at least " + MIN_SECRET_LENGTH + " characters");
+    }
+    this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+    this.ttl = ttl;
+    this.clock = clock;
+  }
+
+  /** A token for this call, valid for the configured lifetime from now. */
+  public String issue(String callSid) {
+    long expiry = clock.instant().plus(ttl).getEpochSecond();
+    return expiry + "." + signature(callSid, expiry);
+  }
+
+  public TokenCheck verify(String token, String callSid) {
+    if (token == null || token.isEmpty() || callSid == null || callSid.isEmpty()) {
+      return TokenCheck.MISSING;
+    }
+    int dot = token.indexOf('.');
+    if (dot <= 0 || dot == token.length() - 1 || token.length() > 128) {
+      return TokenCheck.MALFORMED;
+    }
+    long expiry;
+    try {
+      expiry = Long.parseLong(token.substring(0, dot));
+    } catch (NumberFormatException e) {
+      return TokenCheck.MALFORMED;
+    }
+    byte[] expected = signature(callSid, expiry).getBytes(StandardCharsets.US_ASCII);
+    byte[] given = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
+    if (!MessageDigest.isEqual(expected, given)) {
+      return TokenCheck.BAD_SIGNATURE;
+    }
+    return clock.instant().getEpochSecond() > expiry ? TokenCheck.EXPIRED : TokenCheck.VALID;
+  }
+
+  private String signature(String callSid, long expiry) {
+    try {
+      Mac mac = Mac.getInstance(ALGORITHM);
+      mac.init(key);
+      byte[] digest = mac.doFinal((callSid + "." + expiry).getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException("HMAC-SHA256 is not available", e);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package com.masseurmatch.waitlist.model.validation;
+
+import com.masseurmatch.waitlist.model.waitlist.Role;
+import com.masseurmatch.waitlist.model.waitlist.Source;
+import com.masseurmatch.waitlist.model.waitlist.WaitlistEntry;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Validates and normalises all four fields of a signup in one pass. */
+public final class EntryValidator {
+
+  private final PhoneNormalizer phones;
+
+  public EntryValidator(PhoneNormalizer phones) {
+    this.phones = phones;
+  }
+
+  public PhoneNormalizer phones() {
+    return phones;
+  }
+
+  public EntryValidation validate(EntryForm form, Source source, String callSid) {
+    Normalized<String> name = NameNormalizer.normalize(form.fullName());
+    Normalized<String> phone = phones.normalize(form.phone());
+    Normalized<String> email = EmailNormalizer.normalize(form.email());
+    Normalized<Role> role = RoleParser.parse(form.role());
+    List<FieldError> errors = new ArrayList<>();
+    List<FieldError> warnings = new ArrayList<>();
+    for (Normalized<?> field : List.of(name, phone, email, role)) {
+      if (field.error() != null) {
+        errors.add(field.error());
+      }
+      if (field.warning() != null) {
+        warnings.add(field.warning());
+      }
+    }
+    if (!errors.isEmpty()) {
+      return new EntryValidation(null, List.copyOf(errors), List.copyOf(warnings));
+    }
+    WaitlistEntry entry =
+        new WaitlistEntry(
+            name.value(), phone.value(), email.value(), role.value(), source, callSid);
+    return new EntryValidation(entry, List.of(), List.copyOf(warnings));
+  }
+}

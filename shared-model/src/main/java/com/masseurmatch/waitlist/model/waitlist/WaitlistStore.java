@@ -1,0 +1,19 @@
+package com.masseurmatch.waitlist.model.waitlist;
+
+/**
+ * Where waitlist entries live (Supabase through PostgREST, or the embedded database).
+ *
+ * <p>Every method blocks: call it from a worker thread, never from the event loop. Failures are
+ * {@code StoreException}s.
+ */
+public interface WaitlistStore {
+
+  /** Inserts the entry, or updates the one with the same e-mail; repeating it changes nothing. */
+  SaveResult upsert(WaitlistEntry entry);
+
+  /** A page of entries, newest first. */
+  WaitlistPage list(WaitlistQuery query);
+
+  /** Counts by role and source. */
+  WaitlistStats stats();
+}
