@@ -3,13 +3,14 @@ package com.masseurmatch.waitlist.model.token;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The shared secret and lifetime of stream tokens (design section 5). */
 @ConfigMapping(prefix = "stream-token")
 public interface StreamTokenConfig {
 
   /** {@code STREAM_TOKEN_SECRET}: the same value in both services, at least 32 characters. */
-  String secret();
+  Optional<String> secret();
 
   /** How long a token handed out by the IVR stays valid. */
   @WithDefault("5m")

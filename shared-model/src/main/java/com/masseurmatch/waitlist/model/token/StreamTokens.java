@@ -27,7 +27,13 @@ public final class StreamTokens {
   private final Clock clock;
 
   public StreamTokens(String secret, Duration ttl, Clock clock) {
-    if (secret == null || secret.length() < MIN_SECRET_LENGTH) {
+    if (secret == null || secret.isEmpty()) {
+      throw new IllegalArgumentException(
+          "STREAM_TOKEN_SECRET is not set: give both services the same random value of at least "
+              + MIN_SECRET_LENGTH
+              + " characters");
+    }
+    if (secret.length() < MIN_SECRET_LENGTH) {
       throw new IllegalArgumentException(
           "STREAM_TOKEN_SECRET must be at least " + MIN_SECRET_LENGTH + " characters");
     }

@@ -1,0 +1,86 @@
+package com.masseurmatch.waitlist.model.migration;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * A throw-away database on the local PostgreSQL (PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 as
+ * postgres) with Supabase's API roles recreated, for migration tests.
+ */
+final class MigratedDatabase implements AutoCloseable {
+
+  static final Path MIGRATIONS = Path.of("..", "deploy", "supabase", "migrations");
+
+  private static final String SUPABASE_ROLES =
+      """
+      do $$ begin
+        if not exists (select 1 from pg_roles where rolname = 'anon') then
+          create role anon nologin noinherit; end if;
+        if not exists (select 1 from pg_roles where rolname = 'authenticated') then
+          create role authenticated nologin noinherit; end if;
+        if not exists (select 1 from pg_roles where rolname = 'service_role') then
+          create role service_role nologin noinherit bypassrls; end if;
+      end $$;
+      create schema if not exists extensions;
+      grant usage on schema public, extensions to anon, authenticated, service_role;
+      """;
+
+  private final String name = "waitlist_mig_" + UUID.randomUUID().toString().replace("-", "");
+  private final Connection connection;
+
+  MigratedDatabase() throws SQLException {
+    try (Connection admin = DriverManager.getConnection(url("test"));
+        Statement statement = admin.createStatement()) {
+      statement.execute("create database " + name);
+    }
+    connection = DriverManager.getConnection(url(name));
+    execute(SUPABASE_ROLES);
+  }
+
+  Connection connection() {
+    return connection;
+  }
+
+  void execute(String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  /** Applies every migration file in name (timestamp) order, as the Supabase CLI does. */
+  void migrate() throws SQLException, IOException {
+    for (Path file : migrationFiles()) {
+      execute(Files.readString(file));
+    }
+  }
+
+  static List<Path> migrationFiles() throws IOException {
+    try (Stream<Path> files = Files.list(MIGRATIONS)) {
+      return files.filter(f -> f.toString().endsWith(".sql")).sorted().toList();
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    connection.close();
+    try (Connection admin = DriverManager.getConnection(url("test"));
+        Statement statement = admin.createStatement()) {
+      statement.execute("drop database if exists " + name + " with (force)");
+    }
+  }
+
+  private static String url(String database) {
+    String host = System.getenv().getOrDefault("PGHOST", "127.0.0.1");
+    String port = System.getenv().getOrDefault("PGPORT", "5432");
+    String user = System.getenv().getOrDefault("PGUSER", "postgres");
+    return "jdbc:postgresql://" + host + ":" + port + "/" + database + "?user=" + user;
+  }
+}

@@ -1,0 +1,72 @@
+package com.masseurmatch.waitlist.model.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What both packaged services promise at start-up (design section 4): they fail fast in the prod
+ * profile when a required secret is missing and name it, and they start on the embedded defaults
+ * with a warning. Each service's integration test extends this.
+ */
+public abstract class StartupContract {
+
+  private static final String SECRET = "integration-test-secret-0123456789abcdef";
+
+  @TempDir Path data;
+
+  protected abstract String serviceName();
+
+  @Test
+  void refusesToStartWithoutTheStreamTokenSecret() throws Exception {
+    try (ServiceProcess service =
+        ServiceProcess.start(Map.of("WAITLIST_DATA_DIR", data.toString()))) {
+      assertNotEquals(0, service.awaitExit(Duration.ofSeconds(30)));
+      assertTrue(service.output().contains("STREAM_TOKEN_SECRET is not set"), service.output());
+    }
+  }
+
+  @Test
+  void refusesAShortStreamTokenSecret() throws Exception {
+    try (ServiceProcess service =
+        ServiceProcess.start(
+            Map.of("WAITLIST_DATA_DIR", data.toString(), "STREAM_TOKEN_SECRET", "short"))) {
+      assertNotEquals(0, service.awaitExit(Duration.ofSeconds(30)));
+      assertTrue(service.output().contains("at least 32 characters"), service.output());
+    }
+  }
+
+  @Test
+  void refusesASupabaseUrlWithoutItsKey() throws Exception {
+    try (ServiceProcess service =
+        ServiceProcess.start(
+            Map.of("STREAM_TOKEN_SECRET", SECRET, "SUPABASE_URL", "https://example.supabase.co"))) {
+      assertNotEquals(0, service.awaitExit(Duration.ofSeconds(30)));
+      assertTrue(service.output().contains("SUPABASE_SERVICE_ROLE_KEY"), service.output());
+    }
+  }
+
+  @Test
+  void startsOnTheEmbeddedDefaultsAndStopsOnSigterm() throws Exception {
+    try (ServiceProcess service =
+        ServiceProcess.start(
+            Map.of("WAITLIST_DATA_DIR", data.toString(), "STREAM_TOKEN_SECRET", SECRET))) {
+      HttpResponse<String> health = service.awaitHttp("/api/health", Duration.ofSeconds(30));
+      assertEquals(200, health.statusCode(), health.body());
+      assertTrue(health.body().contains("\"service\":\"" + serviceName() + "\""), health.body());
+      assertTrue(service.output().contains("development default"), service.output());
+      assertTrue(data.resolve("waitlist.db").toFile().exists());
+      assertFalse(service.output().contains(SECRET), "the secret must never be logged");
+      service.terminate();
+      assertNotEquals(-1, service.awaitExit(Duration.ofSeconds(20)), "did not stop on SIGTERM");
+    }
+  }
+}
