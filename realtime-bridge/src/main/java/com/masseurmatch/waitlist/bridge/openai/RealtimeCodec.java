@@ -1,0 +1,190 @@
+package com.masseurmatch.waitlist.bridge.openai;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.masseurmatch.waitlist.bridge.twilio.MalformedFrameException;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The only place that knows OpenAI Realtime's wire format: decodes server events by their {@code
+ * type} into {@link RealtimeServerEvent}s and writes client events.
+ */
+public final class RealtimeCodec {
+
+  private static final Map<String, Class<? extends RealtimeServerEvent>> TYPES =
+      Map.ofEntries(
+          Map.entry("session.created", RealtimeServerEvent.SessionCreated.class),
+          Map.entry("session.updated", RealtimeServerEvent.SessionUpdated.class),
+          Map.entry("response.created", RealtimeServerEvent.ResponseCreated.class),
+          Map.entry("response.output_audio.delta", RealtimeServerEvent.AudioDelta.class),
+          Map.entry(
+              "response.output_audio_transcript.done",
+              RealtimeServerEvent.AudioTranscriptDone.class),
+          Map.entry(
+              "conversation.item.input_audio_transcription.completed",
+              RealtimeServerEvent.InputTranscriptionCompleted.class),
+          Map.entry("input_audio_buffer.speech_started", RealtimeServerEvent.SpeechStarted.class),
+          Map.entry("input_audio_buffer.speech_stopped", RealtimeServerEvent.SpeechStopped.class),
+          Map.entry("response.output_item.done", RealtimeServerEvent.OutputItemDone.class),
+          Map.entry("response.done", RealtimeServerEvent.ResponseDone.class),
+          Map.entry("error", RealtimeServerEvent.Error.class));
+
+  /** Events of the GA protocol that need no action here. */
+  private static final Set<String> IGNORED =
+      Set.of(
+          "conversation.created",
+          "conversation.item.created",
+          "conversation.item.added",
+          "conversation.item.done",
+          "conversation.item.truncated",
+          "conversation.item.deleted",
+          "conversation.item.retrieved",
+          "conversation.item.input_audio_transcription.delta",
+          "conversation.item.input_audio_transcription.failed",
+          "conversation.item.input_audio_transcription.segment",
+          "input_audio_buffer.committed",
+          "input_audio_buffer.cleared",
+          "input_audio_buffer.timeout_triggered",
+          "response.output_item.added",
+          "response.content_part.added",
+          "response.content_part.done",
+          "response.output_audio.done",
+          "response.output_audio_transcript.delta",
+          "response.output_text.delta",
+          "response.output_text.done",
+          "response.function_call_arguments.delta",
+          "response.function_call_arguments.done",
+          "rate_limits.updated");
+
+  private final ObjectMapper json;
+  private final int maxFrameChars;
+
+  public RealtimeCodec(ObjectMapper json, int maxFrameChars) {
+    this.json = json;
+    this.maxFrameChars = maxFrameChars;
+  }
+
+  public RealtimeServerEvent decode(String text) throws MalformedFrameException {
+    if (text.length() > maxFrameChars) {
+      throw new MalformedFrameException("event of " + text.length() + " characters", null);
+    }
+    String type = type(text);
+    Class<? extends RealtimeServerEvent> target = TYPES.get(type);
+    if (target == null) {
+      return IGNORED.contains(type)
+          ? new RealtimeServerEvent.Ignored(type)
+          : new RealtimeServerEvent.Unknown(type);
+    }
+    try {
+      return json.readValue(text, target);
+    } catch (JsonProcessingException e) {
+      throw new MalformedFrameException("unreadable " + type + " event", e);
+    }
+  }
+
+  /** The top-level {@code type}, read by streaming over the event without building a tree. */
+  private String type(String text) throws MalformedFrameException {
+    try (JsonParser parser = json.getFactory().createParser(text)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new MalformedFrameException("event is not a JSON object", null);
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if (field.equals("type") && value == JsonToken.VALUE_STRING) {
+          return parser.getText();
+        }
+        parser.skipChildren();
+      }
+    } catch (IOException e) {
+      throw new MalformedFrameException("not a JSON event", e);
+    }
+    throw new MalformedFrameException("event without a type", null);
+  }
+
+  /** {@code input_audio_buffer.append} with Twilio's payload, built without a tree. */
+  public static String append(String base64Audio) {
+    return new StringBuilder(base64Audio.length() + 48)
+        .append("{\"type\":\"input_audio_buffer.append\",\"audio\":\"")
+        .append(base64Audio)
+        .append("\"}")
+        .toString();
+  }
+
+  /** Bytes of audio in a base64 text, without decoding it. */
+  public static int decodedLength(String base64) {
+    int length = base64.length();
+    int padding = 0;
+    if (length > 0 && base64.charAt(length - 1) == '=') {
+      padding++;
+      if (length > 1 && base64.charAt(length - 2) == '=') {
+        padding++;
+      }
+    }
+    return length / 4 * 3 - padding;
+  }
+
+  public String sessionUpdate(Map<String, Object> session) {
+    return write(Map.of("type", "session.update", "session", session));
+  }
+
+  /** Asks for a reply; {@code instructions} (may be null) apply to this reply only. */
+  public String responseCreate(String instructions) {
+    if (instructions == null) {
+      return "{\"type\":\"response.create\"}";
+    }
+    return write(
+        Map.of("type", "response.create", "response", Map.of("instructions", instructions)));
+  }
+
+  public String functionCallOutput(String callId, String output) {
+    return write(
+        Map.of(
+            "type",
+            "conversation.item.create",
+            "item",
+            Map.of("type", "function_call_output", "call_id", callId, "output", output)));
+  }
+
+  /** A system message added to the conversation (context the model should know). */
+  public String systemMessage(String text) {
+    return write(
+        Map.of(
+            "type",
+            "conversation.item.create",
+            "item",
+            Map.of(
+                "type",
+                "message",
+                "role",
+                "system",
+                "content",
+                List.of(Map.of("type", "input_text", "text", text)))));
+  }
+
+  public String truncate(String itemId, long audioEndMs) {
+    return write(
+        Map.of(
+            "type",
+            "conversation.item.truncate",
+            "item_id",
+            itemId,
+            "content_index",
+            0,
+            "audio_end_ms",
+            audioEndMs));
+  }
+
+  public String write(Object event) {
+    try {
+      return json.writeValueAsString(event);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot encode a Realtime client event", e);
+    }
+  }
+}

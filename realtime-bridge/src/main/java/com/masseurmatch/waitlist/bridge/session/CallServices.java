@@ -1,0 +1,73 @@
+package com.masseurmatch.waitlist.bridge.session;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.masseurmatch.waitlist.bridge.config.BridgeConfig;
+import com.masseurmatch.waitlist.bridge.config.OpenAiConfig;
+import com.masseurmatch.waitlist.bridge.openai.RealtimeCodec;
+import com.masseurmatch.waitlist.bridge.openai.RealtimeConnector;
+import com.masseurmatch.waitlist.bridge.openai.RealtimeSessionFactory;
+import com.masseurmatch.waitlist.bridge.tool.SaveWaitlistEntryTool;
+import com.masseurmatch.waitlist.bridge.twilio.TwilioCallControl;
+import com.masseurmatch.waitlist.bridge.twilio.TwilioCodec;
+import com.masseurmatch.waitlist.model.call.CallRecordStore;
+import io.vertx.core.Vertx;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.eclipse.microprofile.context.ManagedExecutor;
+
+/**
+ * Everything a {@link CallSession} uses that outlives it, in one bean (a singleton: sessions read
+ * its fields).
+ */
+@Singleton
+public class CallServices {
+
+  final BridgeConfig config;
+  final OpenAiConfig openAi;
+  final TwilioCodec twilioCodec;
+  final RealtimeCodec realtimeCodec;
+  final RealtimeSessionFactory sessions;
+  final RealtimeConnector connector;
+  final SaveWaitlistEntryTool saveTool;
+  final TwilioCallControl callControl;
+  final CallRecordStore callRecords;
+  final BridgeMetrics metrics;
+  final ManagedExecutor blocking;
+  final Vertx vertx;
+  final Clock clock;
+
+  CallServices(
+      BridgeConfig config,
+      OpenAiConfig openAi,
+      ObjectMapper json,
+      RealtimeConnector connector,
+      SaveWaitlistEntryTool saveTool,
+      TwilioCallControl callControl,
+      CallRecordStore callRecords,
+      BridgeMetrics metrics,
+      ManagedExecutor blocking,
+      Vertx vertx,
+      Clock clock) {
+    this.config = config;
+    this.openAi = openAi;
+    this.twilioCodec = new TwilioCodec(json, config.maxFrameBytes());
+    this.realtimeCodec = new RealtimeCodec(json, config.maxFrameBytes());
+    this.sessions = new RealtimeSessionFactory(openAi);
+    this.connector = connector;
+    this.saveTool = saveTool;
+    this.callControl = callControl;
+    this.callRecords = callRecords;
+    this.metrics = metrics;
+    this.blocking = blocking;
+    this.vertx = vertx;
+    this.clock = clock;
+  }
+
+  public TwilioCodec twilioCodec() {
+    return twilioCodec;
+  }
+
+  public BridgeMetrics metrics() {
+    return metrics;
+  }
+}

@@ -1,0 +1,549 @@
+package com.masseurmatch.waitlist.bridge.session;
+
+import com.masseurmatch.waitlist.bridge.openai.RealtimeCodec;
+import com.masseurmatch.waitlist.bridge.openai.RealtimeConnector;
+import com.masseurmatch.waitlist.bridge.openai.RealtimeServerEvent;
+import com.masseurmatch.waitlist.bridge.openai.RealtimeServerEvent.AudioDelta;
+import com.masseurmatch.waitlist.bridge.openai.RealtimeServerEvent.OutputItemDone;
+import com.masseurmatch.waitlist.bridge.openai.RealtimeSessionFactory;
+import com.masseurmatch.waitlist.bridge.tool.ToolOutcome;
+import com.masseurmatch.waitlist.bridge.twilio.MalformedFrameException;
+import com.masseurmatch.waitlist.bridge.twilio.TwilioCodec;
+import com.masseurmatch.waitlist.bridge.twilio.TwilioMessage;
+import com.masseurmatch.waitlist.model.call.CallOutcome;
+import com.masseurmatch.waitlist.model.call.CallPath;
+import com.masseurmatch.waitlist.model.call.CallRecord;
+import com.masseurmatch.waitlist.model.call.TranscriptTurn;
+import com.masseurmatch.waitlist.model.logging.Masking;
+import com.masseurmatch.waitlist.model.store.StoreException;
+import io.quarkus.logging.Log;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.WebSocketClientConnection;
+import io.quarkus.websockets.next.WebSocketConnection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One call: the only class that knows both the Twilio stream and the OpenAI socket. It owns all
+ * per-call state, lives from Twilio's {@code start} until either side closes, and routes each event
+ * to one small handler. Every entry point is synchronized: events arrive on the two sockets' event
+ * loops and from worker threads finishing tool calls, and none of them blocks.
+ */
+public final class CallSession implements RealtimeConnector.Listener {
+
+  static final String END_CALL_MARK = "end-call";
+
+  private enum State {
+    CONNECTING,
+    OPEN,
+    ENDED
+  }
+
+  private final CallServices services;
+  private final CallRegistry registry;
+  private final WebSocketConnection twilio;
+  private final TwilioMessage.Start start;
+  private final String callSid;
+  private final String streamSid;
+  private final Instant startedAt;
+  private final long startedNanos;
+
+  private State state = State.CONNECTING;
+  private WebSocketClientConnection openAi;
+  private final Deque<String> connectBuffer = new ArrayDeque<>();
+  private final PlaybackTracker playback = new PlaybackTracker();
+  private final UsageTotals usage = new UsageTotals();
+  private final List<TranscriptTurn> transcript = new ArrayList<>();
+  private final List<String> readyOutputs = new ArrayList<>();
+  private long callClockMs;
+  private boolean responseActive;
+  private int toolsRunning;
+  private boolean replyOwed;
+  private boolean endCallRequested;
+  private boolean endMarkSent;
+  private boolean hangUpStarted;
+  private boolean firstAudioSent;
+  private boolean malformedLogged;
+  private boolean failed;
+  private UUID waitlistId;
+  private long lastActivityNanos;
+  private int silencePromptsUsed;
+  private boolean warnedTimeLimit;
+  private boolean wrappingUp;
+  private long timerId = -1;
+
+  CallSession(
+      CallServices services,
+      CallRegistry registry,
+      WebSocketConnection twilio,
+      TwilioMessage.Start start) {
+    this.services = services;
+    this.registry = registry;
+    this.twilio = twilio;
+    this.start = start;
+    this.callSid = start.callSid();
+    this.streamSid = start.streamSid();
+    this.startedAt = services.clock.instant();
+    this.startedNanos = System.nanoTime();
+    this.lastActivityNanos = startedNanos;
+  }
+
+  public String callSid() {
+    return callSid;
+  }
+
+  /** Opens the OpenAI socket; called once, right after the stream token verified. */
+  synchronized void connect() {
+    Log.infof("call %s: stream %s started, connecting to OpenAI", callSid, streamSid);
+    timerId = services.vertx.setPeriodic(1000, id -> tick());
+    long connectStart = System.nanoTime();
+    services
+        .connector
+        .connect(this)
+        .subscribe()
+        .with(
+            connection -> onOpenAiConnected(connection, connectStart),
+            failure -> onOpenAiFailed(failure));
+  }
+
+  // ---------------------------------------------------------------- Twilio side
+
+  synchronized void onTwilioText(String text) {
+    TwilioMessage message;
+    try {
+      message = services.twilioCodec.decode(text);
+    } catch (MalformedFrameException e) {
+      malformed("twilio", e);
+      return;
+    }
+    if (message instanceof TwilioMessage.Media media) {
+      onCallerAudio(media);
+    } else if (message instanceof TwilioMessage.Mark mark) {
+      onMark(mark);
+    } else if (message instanceof TwilioMessage.Stop) {
+      end("the caller hung up");
+    } else if (message instanceof TwilioMessage.Dtmf dtmf) {
+      Log.debugf("call %s: keypad %s", callSid, dtmf.digit());
+    } else if (message instanceof TwilioMessage.Unknown unknown) {
+      services.metrics.unknownEvent("twilio");
+      Log.debugf("call %s: unknown Twilio event %s", callSid, unknown.event());
+    }
+  }
+
+  synchronized void onTwilioClosed() {
+    end("the Twilio stream closed");
+  }
+
+  private void onCallerAudio(TwilioMessage.Media media) {
+    callClockMs = media.timestampMs();
+    if (state == State.OPEN) {
+      send(RealtimeCodec.append(media.payload()));
+      services.metrics.callerFrame();
+    } else if (state == State.CONNECTING) {
+      if (connectBuffer.size() >= services.config.connectBufferFrames()) {
+        connectBuffer.removeFirst();
+        services.metrics.droppedWhileConnecting();
+      }
+      connectBuffer.addLast(media.payload());
+    }
+  }
+
+  private void onMark(TwilioMessage.Mark mark) {
+    if (END_CALL_MARK.equals(mark.name())) {
+      hangUp("Knotty said goodbye");
+      return;
+    }
+    playback.onMark(mark.name(), callClockMs);
+    if (!playback.isPlaying()) {
+      lastActivityNanos = System.nanoTime();
+    }
+  }
+
+  // ---------------------------------------------------------------- OpenAI side
+
+  private synchronized void onOpenAiConnected(WebSocketClientConnection connection, long began) {
+    if (state == State.ENDED) {
+      // the caller hung up while the socket was opening: it must not outlive the call
+      connection.close().subscribe().with(ok -> {}, e -> {});
+      return;
+    }
+    if (openAi == null) {
+      openAi = connection;
+    }
+    services.metrics.openAiConnected(Duration.ofNanos(System.nanoTime() - began));
+  }
+
+  private synchronized void onOpenAiFailed(Throwable failure) {
+    if (state == State.ENDED) {
+      return;
+    }
+    Log.errorf("call %s: cannot connect to OpenAI Realtime: %s", callSid, failure.getMessage());
+    failed = true;
+    closeTwilio("OpenAI unavailable");
+  }
+
+  @Override
+  public synchronized void onText(WebSocketClientConnection connection, String text) {
+    if (state == State.ENDED) {
+      return;
+    }
+    if (openAi == null) {
+      // the first event can arrive before the connect callback
+      openAi = connection;
+    }
+    RealtimeServerEvent event;
+    try {
+      event = services.realtimeCodec.decode(text);
+    } catch (MalformedFrameException e) {
+      malformed("openai", e);
+      return;
+    }
+    if (event instanceof AudioDelta delta) {
+      onKnottyAudio(delta);
+    } else if (event instanceof RealtimeServerEvent.SessionCreated) {
+      onSessionCreated();
+    } else if (event instanceof RealtimeServerEvent.ResponseCreated) {
+      responseActive = true;
+    } else if (event instanceof RealtimeServerEvent.SpeechStarted) {
+      onCallerSpeech();
+    } else if (event instanceof RealtimeServerEvent.SpeechStopped) {
+      lastActivityNanos = System.nanoTime();
+    } else if (event instanceof OutputItemDone done && done.item() != null) {
+      if (done.item().isFunctionCall()) {
+        onFunctionCall(done.item());
+      }
+    } else if (event instanceof RealtimeServerEvent.ResponseDone done) {
+      onResponseDone(done);
+    } else if (event instanceof RealtimeServerEvent.InputTranscriptionCompleted heard) {
+      addTurn("caller", heard.transcript());
+    } else if (event instanceof RealtimeServerEvent.AudioTranscriptDone said) {
+      addTurn("knotty", said.transcript());
+    } else if (event instanceof RealtimeServerEvent.Error error) {
+      onError(error);
+    } else if (event instanceof RealtimeServerEvent.Unknown unknown) {
+      services.metrics.unknownEvent("openai");
+      Log.debugf("call %s: unknown OpenAI event %s", callSid, unknown.type());
+    }
+  }
+
+  @Override
+  public synchronized void onClose(WebSocketClientConnection connection, CloseReason reason) {
+    if (state == State.ENDED) {
+      return;
+    }
+    Log.warnf(
+        "call %s: OpenAI closed the socket (%d %s)",
+        callSid, reason.getCode(), reason.getMessage());
+    failed = waitlistId == null;
+    closeTwilio("OpenAI closed");
+  }
+
+  private void onSessionCreated() {
+    if (state != State.CONNECTING) {
+      return;
+    }
+    send(services.realtimeCodec.sessionUpdate(services.sessions.session()));
+    String caller = start.customParameters().get("caller");
+    if (caller != null && !caller.isBlank()) {
+      send(
+          services.realtimeCodec.systemMessage(
+              "The caller is calling from " + caller + ". Offer this number instead of asking."));
+    }
+    state = State.OPEN;
+    while (!connectBuffer.isEmpty()) {
+      send(RealtimeCodec.append(connectBuffer.removeFirst()));
+      services.metrics.callerFrame();
+    }
+    // Knotty speaks first
+    send(services.realtimeCodec.responseCreate(null));
+  }
+
+  private void onKnottyAudio(AudioDelta delta) {
+    if (delta.delta() == null || delta.delta().isEmpty()) {
+      return;
+    }
+    int bytes = RealtimeCodec.decodedLength(delta.delta());
+    playback
+        .onAudioSent(delta.itemId(), bytes, callClockMs)
+        .ifPresent(
+            mark -> {
+              sendTwilio(TwilioCodec.media(streamSid, delta.delta()));
+              sendTwilio(TwilioCodec.mark(streamSid, mark));
+              services.metrics.knottyFrame();
+              if (!firstAudioSent) {
+                firstAudioSent = true;
+                services.metrics.firstAudio(Duration.ofNanos(System.nanoTime() - startedNanos));
+              }
+            });
+  }
+
+  private void onCallerSpeech() {
+    lastActivityNanos = System.nanoTime();
+    silencePromptsUsed = 0;
+    if (!playback.isPlaying()) {
+      return;
+    }
+    var truncation = playback.onBargeIn(callClockMs);
+    sendTwilio(TwilioCodec.clear(streamSid));
+    truncation.ifPresent(
+        cut -> {
+          send(services.realtimeCodec.truncate(cut.itemId(), cut.audioEndMs()));
+          Log.debugf("call %s: barge-in, Knotty cut at %d ms", callSid, cut.audioEndMs());
+        });
+  }
+
+  private void onFunctionCall(RealtimeServerEvent.Item item) {
+    String name = item.name() == null ? "" : item.name();
+    switch (name) {
+      case RealtimeSessionFactory.SAVE_TOOL -> runSaveTool(item);
+      case RealtimeSessionFactory.END_CALL_TOOL -> {
+        endCallRequested = true;
+        readyOutputs.add(services.realtimeCodec.functionCallOutput(item.callId(), "{\"ok\":true}"));
+        services.metrics.toolResult(name, "ok");
+      }
+      default -> {
+        readyOutputs.add(
+            services.realtimeCodec.functionCallOutput(
+                item.callId(), "{\"ok\":false,\"reason\":\"unknown_tool\"}"));
+        replyOwed = true;
+        services.metrics.toolResult("unknown", "unknown_tool");
+      }
+    }
+  }
+
+  private void runSaveTool(RealtimeServerEvent.Item item) {
+    toolsRunning++;
+    String arguments = item.arguments();
+    services.blocking.execute(
+        () -> {
+          ToolOutcome outcome = services.saveTool.save(arguments, callSid);
+          if (outcome.waitlistId() != null) {
+            recordSignup(outcome.waitlistId());
+          }
+          onToolDone(item.callId(), outcome);
+        });
+  }
+
+  /** Runs on a worker: the IVR reads this right after the stream ends. */
+  private void recordSignup(UUID id) {
+    try {
+      services.callRecords.upsert(
+          CallRecord.of(callSid)
+              .withPath(CallPath.REALTIME)
+              .withOutcome(CallOutcome.SIGNED_UP)
+              .withWaitlistId(id));
+    } catch (StoreException e) {
+      Log.warnf("call %s: could not record the signup on the call: %s", callSid, e.getMessage());
+    }
+  }
+
+  private synchronized void onToolDone(String toolCallId, ToolOutcome outcome) {
+    toolsRunning--;
+    services.metrics.toolResult(RealtimeSessionFactory.SAVE_TOOL, outcome.result());
+    if (outcome.waitlistId() != null) {
+      waitlistId = outcome.waitlistId();
+    }
+    if (state == State.ENDED) {
+      return;
+    }
+    readyOutputs.add(services.realtimeCodec.functionCallOutput(toolCallId, outcome.output()));
+    replyOwed = true;
+    continueConversation();
+  }
+
+  private void onResponseDone(RealtimeServerEvent.ResponseDone done) {
+    responseActive = false;
+    if (done.response() != null) {
+      usage.add(done.response().usage());
+    }
+    continueConversation();
+  }
+
+  /**
+   * Sends tool outputs and asks for the next reply once the current response is done and no tool is
+   * running (a {@code response.create} during an active response is an error at OpenAI).
+   */
+  private void continueConversation() {
+    if (responseActive || toolsRunning > 0 || state != State.OPEN) {
+      return;
+    }
+    readyOutputs.forEach(this::send);
+    readyOutputs.clear();
+    if (endCallRequested) {
+      if (!endMarkSent) {
+        // Twilio echoes this mark once the goodbye before it has played
+        endMarkSent = true;
+        sendTwilio(TwilioCodec.mark(streamSid, END_CALL_MARK));
+      }
+      return;
+    }
+    if (replyOwed) {
+      replyOwed = false;
+      reply(null);
+    }
+  }
+
+  private void reply(String instructions) {
+    responseActive = true;
+    send(services.realtimeCodec.responseCreate(instructions));
+  }
+
+  private void onError(RealtimeServerEvent.Error error) {
+    String code = error.error() == null ? null : error.error().code();
+    String message = error.error() == null ? "" : Masking.text(error.error().message());
+    services.metrics.openAiError(code);
+    Log.warnf("call %s: OpenAI error %s: %s", callSid, code, message);
+    if ("session_expired".equals(code)) {
+      failed = waitlistId == null;
+      closeTwilio("OpenAI session expired");
+    }
+  }
+
+  private void addTurn(String speaker, String text) {
+    if (text == null || text.isBlank()) {
+      return;
+    }
+    transcript.add(new TranscriptTurn(speaker, text, services.clock.instant()));
+    Log.infof("call %s: %s: %s", callSid, speaker, Masking.text(text));
+  }
+
+  // ---------------------------------------------------------------- time limits
+
+  synchronized void tick() {
+    if (state != State.OPEN) {
+      return;
+    }
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - startedNanos);
+    Duration limit = services.config.maxCallLength();
+    if (elapsed.compareTo(limit.plusSeconds(30)) >= 0) {
+      hangUp("the call passed its maximum length");
+      return;
+    }
+    boolean idle = !responseActive && toolsRunning == 0 && !playback.isPlaying();
+    if (!idle || endCallRequested) {
+      return;
+    }
+    if (elapsed.compareTo(limit) >= 0 && !wrappingUp) {
+      wrappingUp = true;
+      reply(
+          "The call has reached its time limit. Thank the caller warmly, say a short goodbye and"
+              + " call end_call.");
+    } else if (elapsed.compareTo(limit.minus(services.config.maxCallWarning())) >= 0
+        && !warnedTimeLimit) {
+      warnedTimeLimit = true;
+      reply("Tell the caller briefly that the call has about a minute left.");
+    } else if (System.nanoTime() - lastActivityNanos
+        >= services.config.silenceTimeout().toNanos()) {
+      lastActivityNanos = System.nanoTime();
+      if (silencePromptsUsed < services.config.silencePrompts()) {
+        silencePromptsUsed++;
+        reply("The caller has been silent. Ask briefly and kindly whether they are still there.");
+      } else {
+        wrappingUp = true;
+        reply(
+            "The caller has stayed silent. Say that you will let them go, say a short goodbye and"
+                + " call end_call.");
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- ending
+
+  private void hangUp(String why) {
+    if (hangUpStarted) {
+      return;
+    }
+    hangUpStarted = true;
+    Log.infof("call %s: hanging up: %s", callSid, why);
+    services.blocking.execute(
+        () -> {
+          if (!services.callControl.hangUp(callSid)) {
+            // without Twilio's REST API, closing the stream makes Twilio continue with the IVR
+            closeTwilioNow("hang-up");
+          }
+        });
+  }
+
+  private synchronized void closeTwilioNow(String why) {
+    closeTwilio(why);
+  }
+
+  private void closeTwilio(String why) {
+    if (twilio.isOpen()) {
+      twilio.close().subscribe().with(ok -> {}, e -> {});
+    }
+    end(why);
+  }
+
+  /** Releases everything once; writes the call record off the event loop. */
+  synchronized void end(String why) {
+    if (state == State.ENDED) {
+      return;
+    }
+    state = State.ENDED;
+    if (timerId >= 0) {
+      services.vertx.cancelTimer(timerId);
+    }
+    if (openAi != null && openAi.isOpen()) {
+      openAi.close().subscribe().with(ok -> {}, e -> {});
+    }
+    connectBuffer.clear();
+    registry.remove(this);
+    CallOutcome outcome =
+        waitlistId != null
+            ? CallOutcome.SIGNED_UP
+            : failed ? CallOutcome.FAILED : CallOutcome.ABANDONED;
+    services.metrics.callEnded(outcome.wireName());
+    Log.infof("call %s: ended (%s), outcome %s", callSid, why, outcome.wireName());
+    CallRecord record =
+        CallRecord.of(callSid)
+            .withFrom(start.customParameters().get("caller"))
+            .withStartedAt(startedAt)
+            .withEndedAt(services.clock.instant())
+            .withPath(CallPath.REALTIME)
+            .withOutcome(outcome)
+            .withWaitlistId(waitlistId)
+            .withTranscript(List.copyOf(transcript))
+            .withUsage(usage.toMap(), usage.cost(services.openAi.prices()));
+    services.blocking.execute(() -> writeRecord(record));
+  }
+
+  private void writeRecord(CallRecord record) {
+    try {
+      services.callRecords.upsert(record);
+    } catch (StoreException e) {
+      Log.errorf("call %s: could not write the call record: %s", callSid, e.getMessage());
+    }
+  }
+
+  // ---------------------------------------------------------------- sending
+
+  private void send(String event) {
+    if (openAi != null && openAi.isOpen()) {
+      openAi.sendText(event).subscribe().with(ok -> {}, e -> sendFailed("OpenAI", e));
+    }
+  }
+
+  private void sendTwilio(String frame) {
+    if (twilio.isOpen()) {
+      twilio.sendText(frame).subscribe().with(ok -> {}, e -> sendFailed("Twilio", e));
+    }
+  }
+
+  private void sendFailed(String side, Throwable e) {
+    Log.debugf("call %s: send to %s failed: %s", callSid, side, e.getMessage());
+  }
+
+  private void malformed(String side, MalformedFrameException e) {
+    services.metrics.malformed(side);
+    if (!malformedLogged) {
+      malformedLogged = true;
+      Log.warnf("call %s: ignoring a malformed %s frame: %s", callSid, side, e.getMessage());
+    }
+  }
+}

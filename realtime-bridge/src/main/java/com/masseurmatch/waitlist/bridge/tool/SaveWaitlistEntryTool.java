@@ -1,0 +1,142 @@
+package com.masseurmatch.waitlist.bridge.tool;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.masseurmatch.waitlist.model.logging.Masking;
+import com.masseurmatch.waitlist.model.store.StoreException;
+import com.masseurmatch.waitlist.model.store.StoreRejectedException;
+import com.masseurmatch.waitlist.model.validation.EntryForm;
+import com.masseurmatch.waitlist.model.validation.EntryValidation;
+import com.masseurmatch.waitlist.model.validation.EntryValidator;
+import com.masseurmatch.waitlist.model.validation.FieldError;
+import com.masseurmatch.waitlist.model.waitlist.SaveResult;
+import com.masseurmatch.waitlist.model.waitlist.Source;
+import com.masseurmatch.waitlist.model.waitlist.WaitlistStore;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code save_waitlist_entry}: validates and normalises the model's arguments with shared-model and
+ * upserts the entry (source {@code phone}, with the call SID). Every outcome becomes an output the
+ * model can act on: what to re-ask, or that it must apologise. Blocking: run off the event loop.
+ */
+@ApplicationScoped
+public class SaveWaitlistEntryTool {
+
+  private final EntryValidator validator;
+  private final WaitlistStore store;
+  private final ObjectMapper json;
+
+  SaveWaitlistEntryTool(EntryValidator validator, WaitlistStore store, ObjectMapper json) {
+    this.validator = validator;
+    this.store = store;
+    this.json = json;
+  }
+
+  public ToolOutcome save(String arguments, String callSid) {
+    JsonNode args;
+    try {
+      args = json.readTree(arguments == null ? "" : arguments);
+    } catch (JsonProcessingException e) {
+      args = null;
+    }
+    if (args == null || !args.isObject()) {
+      return outcome(
+          "malformed",
+          null,
+          failure(
+              null,
+              "malformed_arguments",
+              "The details could not be read; call save_waitlist_entry again with full_name,"
+                  + " phone, email and role."));
+    }
+    EntryForm form =
+        new EntryForm(
+            text(args, "full_name"), text(args, "phone"), text(args, "email"), text(args, "role"));
+    EntryValidation validation = validator.validate(form, Source.PHONE, callSid);
+    if (!validation.isValid()) {
+      return outcome("invalid", null, invalid(validation.errors()));
+    }
+    boolean confirmed = args.path("email_confirmed").asBoolean(false);
+    if (!validation.warnings().isEmpty() && !confirmed) {
+      return outcome("unconfirmed", null, invalid(validation.warnings()));
+    }
+    try {
+      SaveResult saved = store.upsert(validation.entry());
+      Log.infof(
+          "call %s: waitlist entry %s %s (%s)",
+          callSid, saved.entry().id(), saved.status(), Masking.email(saved.entry().email()));
+      Map<String, Object> output = new LinkedHashMap<>();
+      output.put("ok", true);
+      output.put("status", saved.status());
+      output.put(
+          "saved", Map.of("full_name", saved.entry().fullName(), "role", saved.entry().role()));
+      return new ToolOutcome(write(output), saved.status(), saved.entry().id());
+    } catch (StoreRejectedException e) {
+      Log.errorf("call %s: the store rejected a waitlist entry: %s", callSid, e.getMessage());
+      return outcome("rejected", null, unavailable());
+    } catch (StoreException e) {
+      Log.warnf("call %s: the store is unavailable: %s", callSid, e.getMessage());
+      return outcome("unavailable", null, unavailable());
+    }
+  }
+
+  private Map<String, Object> invalid(List<FieldError> errors) {
+    FieldError first = errors.get(0);
+    Map<String, Object> output = failure(first.field(), first.reason(), first.ask());
+    if (first.suggestion() != null) {
+      output.put("suggestion", first.suggestion());
+    }
+    if (errors.size() > 1) {
+      output.put(
+          "errors",
+          errors.stream()
+              .map(e -> Map.of("field", e.field(), "reason", e.reason(), "ask", e.ask()))
+              .toList());
+    }
+    return output;
+  }
+
+  private static Map<String, Object> unavailable() {
+    Map<String, Object> output = new LinkedHashMap<>();
+    output.put("ok", false);
+    output.put("retry_later", true);
+    output.put(
+        "ask",
+        "The details could not be saved just now. Apologise, and tell the caller the team will"
+            + " follow up.");
+    return output;
+  }
+
+  private static Map<String, Object> failure(String field, String reason, String ask) {
+    Map<String, Object> output = new LinkedHashMap<>();
+    output.put("ok", false);
+    if (field != null) {
+      output.put("field", field);
+    }
+    output.put("reason", reason);
+    output.put("ask", ask);
+    return output;
+  }
+
+  private ToolOutcome outcome(String result, java.util.UUID id, Map<String, Object> output) {
+    return new ToolOutcome(write(output), result, id);
+  }
+
+  private static String text(JsonNode args, String field) {
+    JsonNode value = args.get(field);
+    return value == null || value.isNull() || value.isContainerNode() ? null : value.asText();
+  }
+
+  private String write(Map<String, Object> output) {
+    try {
+      return json.writeValueAsString(output);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

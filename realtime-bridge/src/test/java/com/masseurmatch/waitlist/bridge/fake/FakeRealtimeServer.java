@@ -1,0 +1,123 @@
+package com.masseurmatch.waitlist.bridge.fake;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An in-process stand-in for OpenAI's Realtime WebSocket on a loopback port: GA dialect, {@code
+ * /v1/realtime?model=...}, bearer key required (401 otherwise).
+ */
+public final class FakeRealtimeServer implements AutoCloseable {
+
+  public static final String API_KEY = "sk-test-fake-realtime";
+
+  private final Vertx vertx = Vertx.vertx();
+  private final ObjectMapper json = new ObjectMapper();
+  private final List<FakeRealtimeSession> sessions = new CopyOnWriteArrayList<>();
+  private final Queue<Reply> replies = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger handshakes = new AtomicInteger();
+  private final AtomicInteger refused = new AtomicInteger();
+  private volatile long responseDoneDelayMs = 30;
+  private volatile long acceptDelayMs;
+  private volatile String lastQuery;
+  private HttpServer server;
+
+  public int start() throws Exception {
+    server =
+        vertx
+            .createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
+            .webSocketHandler(
+                socket -> {
+                  handshakes.incrementAndGet();
+                  lastQuery = socket.query();
+                  String auth = socket.headers().get("Authorization");
+                  if (!"/v1/realtime".equals(socket.path())
+                      || socket.query() == null
+                      || !socket.query().contains("model=")) {
+                    refused.incrementAndGet();
+                    System.err.println("fake OpenAI: refused " + socket.uri());
+                    socket.reject(404);
+                    return;
+                  }
+                  if (!("Bearer " + API_KEY).equals(auth)) {
+                    refused.incrementAndGet();
+                    socket.reject(401);
+                    return;
+                  }
+                  if (acceptDelayMs > 0) {
+                    Promise<Integer> handshake = Promise.promise();
+                    socket.setHandshake(handshake.future());
+                    vertx.setTimer(acceptDelayMs, t -> handshake.complete(101));
+                    handshake.future().onSuccess(status -> accept(socket));
+                  } else {
+                    accept(socket);
+                  }
+                });
+    return server
+        .listen()
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(10, TimeUnit.SECONDS)
+        .actualPort();
+  }
+
+  private void accept(io.vertx.core.http.ServerWebSocket socket) {
+    sessions.add(new FakeRealtimeSession(socket, json, this::nextReply, responseDoneDelayMs));
+  }
+
+  private Reply nextReply() {
+    Reply reply = replies.poll();
+    return reply != null ? reply : Reply.speech("Hi, I'm Knotty from MasseurMatch!", 1600);
+  }
+
+  /** Queues what the next responses contain, in order; then a default greeting. */
+  public void enqueue(Reply... next) {
+    replies.addAll(List.of(next));
+  }
+
+  /** Delays the WebSocket handshake's completion, as a slow OpenAI would. */
+  public void acceptDelay(Duration delay) {
+    acceptDelayMs = delay.toMillis();
+  }
+
+  public void responseDoneDelay(Duration delay) {
+    responseDoneDelayMs = delay.toMillis();
+  }
+
+  public List<FakeRealtimeSession> sessions() {
+    return List.copyOf(sessions);
+  }
+
+  public int handshakes() {
+    return handshakes.get();
+  }
+
+  public String lastQuery() {
+    return lastQuery;
+  }
+
+  /** Forgets sessions and queued replies between tests. */
+  public void reset() {
+    sessions.clear();
+    replies.clear();
+    handshakes.set(0);
+    refused.set(0);
+    acceptDelayMs = 0;
+    responseDoneDelayMs = 30;
+  }
+
+  @Override
+  public void close() {
+    vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+  }
+}
