@@ -1,0 +1,113 @@
+package com.masseurmatch.waitlist.bridge.openai;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.masseurmatch.waitlist.bridge.openai.RealtimeServerEvent.AudioDelta;
+import com.masseurmatch.waitlist.bridge.openai.RealtimeServerEvent.OutputItemDone;
+import com.masseurmatch.waitlist.bridge.openai.RealtimeServerEvent.ResponseDone;
+import com.masseurmatch.waitlist.bridge.twilio.MalformedFrameException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class RealtimeCodecTest {
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final RealtimeCodec codec = new RealtimeCodec(json, 1 << 20);
+
+  private static String fixture(String name) throws IOException {
+    try (InputStream in = RealtimeCodecTest.class.getResourceAsStream("/openai/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void decodesTheEventsTheBridgeActsOn() throws Exception {
+    AudioDelta delta = (AudioDelta) codec.decode(fixture("audio-delta.json"));
+    assertEquals("item_A9z3", delta.itemId());
+    assertEquals("//79/f5+fv7+/35+/v79fX5+", delta.delta());
+
+    OutputItemDone done =
+        (OutputItemDone) codec.decode(fixture("output-item-done-function-call.json"));
+    assertEquals(true, done.item().isFunctionCall());
+    assertEquals("lookup_appt", done.item().name());
+    assertEquals("call_Q2x9", done.item().callId());
+    assertEquals("{\"phone\":\"+14155550100\"}", done.item().arguments());
+
+    ResponseDone response =
+        (ResponseDone) codec.decode(fixture("response-done-function-call.json"));
+    assertEquals(189, response.response().usage().inputTokenDetails().audioTokens());
+    assertEquals(
+        40, response.response().usage().inputTokenDetails().cachedTokensDetails().audioTokens());
+
+    RealtimeServerEvent.Error error =
+        (RealtimeServerEvent.Error) codec.decode(fixture("error.json"));
+    assertEquals("session_expired", error.error().code());
+
+    RealtimeServerEvent.SpeechStarted speech =
+        (RealtimeServerEvent.SpeechStarted) codec.decode(fixture("speech-started.json"));
+    assertEquals(4120, speech.audioStartMs());
+  }
+
+  @Test
+  void theTypeIsFoundWhereverItStands() throws Exception {
+    String late =
+        "{\"event_id\":\"e1\",\"item\":{\"type\":\"function_call\",\"name\":\"x\",\"call_id\":\"c\"},"
+            + "\"type\":\"response.output_item.done\"}";
+    assertInstanceOf(OutputItemDone.class, codec.decode(late));
+  }
+
+  @Test
+  void knownButUnusedAndUnknownEventsAreTold() throws Exception {
+    assertInstanceOf(
+        RealtimeServerEvent.Ignored.class, codec.decode("{\"type\":\"rate_limits.updated\"}"));
+    assertInstanceOf(
+        RealtimeServerEvent.Unknown.class, codec.decode("{\"type\":\"brand.new.event\"}"));
+  }
+
+  @Test
+  void malformedEventsAreRejected() {
+    for (String text :
+        new String[] {
+          "", "[]", "{\"no\":1}", "{\"type\":\"response.done\",\"response\":7}", "{\"type\""
+        }) {
+      assertThrows(MalformedFrameException.class, () -> codec.decode(text), text);
+    }
+  }
+
+  @Test
+  void clientEventsHaveTheGaShape() throws Exception {
+    assertEquals(
+        json.readTree("{\"type\":\"input_audio_buffer.append\",\"audio\":\"AAEC\"}"),
+        json.readTree(RealtimeCodec.append("AAEC")));
+    assertEquals(
+        json.readTree(
+            "{\"type\":\"conversation.item.truncate\",\"item_id\":\"i1\",\"content_index\":0,"
+                + "\"audio_end_ms\":230}"),
+        json.readTree(codec.truncate("i1", 230)));
+    assertEquals(
+        json.readTree(
+            "{\"type\":\"conversation.item.create\",\"item\":{\"type\":\"function_call_output\","
+                + "\"call_id\":\"c1\",\"output\":\"{\\\"ok\\\":true}\"}}"),
+        json.readTree(codec.functionCallOutput("c1", "{\"ok\":true}")));
+    assertEquals(3, RealtimeCodec.decodedLength("AAEC"));
+    assertEquals(1, RealtimeCodec.decodedLength("AA=="));
+    assertEquals(
+        160,
+        RealtimeCodec.decodedLength(java.util.Base64.getEncoder().encodeToString(new byte[160])));
+  }
+
+  @Test
+  void azureHostsAreRecognised() {
+    assertEquals(
+        true,
+        RealtimeConnector.isAzure(
+            java.net.URI.create("wss://x.openai.azure.com/openai/v1/realtime")));
+    assertEquals(
+        false, RealtimeConnector.isAzure(java.net.URI.create("wss://api.openai.com/v1/realtime")));
+  }
+}

@@ -1,0 +1,112 @@
+package com.masseurmatch.waitlist.bridge.tool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.masseurmatch.waitlist.model.store.StoreUnavailableException;
+import com.masseurmatch.waitlist.model.validation.EntryValidator;
+import com.masseurmatch.waitlist.model.validation.PhoneNormalizer;
+import com.masseurmatch.waitlist.model.waitlist.SaveResult;
+import com.masseurmatch.waitlist.model.waitlist.StoredEntry;
+import com.masseurmatch.waitlist.model.waitlist.WaitlistEntry;
+import com.masseurmatch.waitlist.model.waitlist.WaitlistPage;
+import com.masseurmatch.waitlist.model.waitlist.WaitlistQuery;
+import com.masseurmatch.waitlist.model.waitlist.WaitlistStats;
+import com.masseurmatch.waitlist.model.waitlist.WaitlistStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class SaveWaitlistEntryToolTest {
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final List<WaitlistEntry> saved = new ArrayList<>();
+  private boolean down;
+
+  private final WaitlistStore store =
+      new WaitlistStore() {
+        public SaveResult upsert(WaitlistEntry entry) {
+          if (down) {
+            throw new StoreUnavailableException("down", true, null);
+          }
+          saved.add(entry);
+          return new SaveResult(
+              new StoredEntry(
+                  UUID.randomUUID(),
+                  entry.fullName(),
+                  entry.phone(),
+                  entry.email(),
+                  entry.role(),
+                  entry.source(),
+                  entry.callSid(),
+                  Instant.now(),
+                  Instant.now()),
+              true);
+        }
+
+        public WaitlistPage list(WaitlistQuery query) {
+          throw new UnsupportedOperationException();
+        }
+
+        public WaitlistStats stats() {
+          throw new UnsupportedOperationException();
+        }
+      };
+
+  private final SaveWaitlistEntryTool tool =
+      new SaveWaitlistEntryTool(new EntryValidator(new PhoneNormalizer("US")), store, json);
+
+  private JsonNode run(String arguments) throws Exception {
+    return json.readTree(tool.save(arguments, "CA1").output());
+  }
+
+  @Test
+  void malformedArgumentsAskForAnotherCall() throws Exception {
+    for (String args : new String[] {"{not json", "[]", "\"text\"", null}) {
+      JsonNode output = run(args);
+      assertEquals("malformed_arguments", output.path("reason").asText(), String.valueOf(args));
+    }
+    assertTrue(saved.isEmpty());
+  }
+
+  @Test
+  void aLikelyTypoIsConfirmedBeforeSaving() throws Exception {
+    String args =
+        "{\"full_name\":\"Ann Lee\",\"phone\":\"4155550100\",\"email\":\"ann@gmial.com\","
+            + "\"role\":\"client\"}";
+    JsonNode first = run(args);
+    assertEquals("possible_typo", first.path("reason").asText());
+    assertEquals("ann@gmail.com", first.path("suggestion").asText());
+    assertTrue(saved.isEmpty());
+
+    JsonNode confirmed = run(args.replace("}", ",\"email_confirmed\":true}"));
+    assertEquals(true, confirmed.path("ok").asBoolean());
+    assertEquals("ann@gmial.com", saved.get(0).email());
+  }
+
+  @Test
+  void everyInvalidFieldIsListed() throws Exception {
+    JsonNode output =
+        run("{\"full_name\":\"42\",\"phone\":\"12\",\"email\":\"x\",\"role\":\"chef\"}");
+    assertEquals("full_name", output.path("field").asText());
+    assertEquals(4, output.path("errors").size());
+  }
+
+  @Test
+  void aStoreOutageAsksKnottyToApologise() throws Exception {
+    down = true;
+    ToolOutcome outcome =
+        tool.save(
+            "{\"full_name\":\"Ann Lee\",\"phone\":\"4155550100\",\"email\":\"ann@example.com\","
+                + "\"role\":\"client\"}",
+            "CA1");
+    assertEquals("unavailable", outcome.result());
+    assertNull(outcome.waitlistId());
+    assertEquals(true, json.readTree(outcome.output()).path("retry_later").asBoolean());
+  }
+}
