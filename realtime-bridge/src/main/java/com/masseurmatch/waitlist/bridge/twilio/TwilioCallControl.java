@@ -1,6 +1,6 @@
 package com.masseurmatch.waitlist.bridge.twilio;
 
-import com.masseurmatch.waitlist.bridge.config.TwilioConfig;
+import com.masseurmatch.waitlist.model.twilio.TwilioConfig;
 import com.masseurmatch.waitlist.model.twilio.TwilioRestClients;
 import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;

@@ -1,0 +1,128 @@
+package com.masseurmatch.waitlist.ivr.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.Set;
+
+/** The phone menu and its paths (IVR_* variables; the design's names are mapped in properties). */
+@ConfigMapping(prefix = "ivr")
+public interface IvrConfig {
+
+  /** {@code PUBLIC_BASE_URL}: the https URL Twilio calls; absolute URLs and signatures use it. */
+  URI publicBaseUrl();
+
+  /** Brand spoken in the greeting. */
+  @WithDefault("MasseurMatch")
+  String brand();
+
+  /** The AI concierge's name. */
+  @WithDefault("Knotty")
+  String persona();
+
+  /** Twilio {@code <Say>} voice. */
+  @WithDefault("Polly.Joanna")
+  String voice();
+
+  /** Twilio {@code <Say>} and speech-recognition language. */
+  @WithDefault("en-US")
+  String language();
+
+  Menu menu();
+
+  Realtime realtime();
+
+  Transfer transfer();
+
+  Voicemail voicemail();
+
+  Signature signature();
+
+  /** The main menu. */
+  interface Menu {
+
+    /** Times the menu is offered before giving up. */
+    @WithDefault("3")
+    int attempts();
+
+    /** Seconds to wait for a key or speech. */
+    @WithDefault("6")
+    int timeoutSeconds();
+
+    /** After the last attempt: {@code hangup} (a polite goodbye) or {@code voicemail}. */
+    @WithDefault("hangup")
+    String whenExhausted();
+  }
+
+  /** Option 1: the realtime bridge. */
+  interface Realtime {
+
+    /** {@code REALTIME_WEBSOCKET_URL}: the bridge's public wss:// base URL. */
+    Optional<URI> websocketUrl();
+
+    /** {@code REALTIME_HEALTH_URL}: the bridge's readiness URL; derived from the above if unset. */
+    Optional<URI> healthUrl();
+
+    /** How long the readiness probe may take. */
+    @WithDefault("800ms")
+    Duration probeTimeout();
+
+    /** How long a probe result is reused. */
+    @WithDefault("5s")
+    Duration probeCache();
+  }
+
+  /** Option 2: the team. */
+  interface Transfer {
+
+    /** {@code TEAM_PHONE_NUMBER}: where option 2 dials. */
+    Optional<String> teamNumber();
+
+    /** Seconds to ring the team. */
+    @WithDefault("20")
+    int ringSeconds();
+
+    /** Time zone of the business hours. */
+    @WithDefault("America/Los_Angeles")
+    ZoneId timeZone();
+
+    /** Days the team answers. */
+    @WithDefault("MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY")
+    Set<DayOfWeek> days();
+
+    @WithDefault("09:00")
+    LocalTime opens();
+
+    @WithDefault("17:00")
+    LocalTime closes();
+  }
+
+  /** Option 3: voicemail. */
+  interface Voicemail {
+
+    /** Longest message, in seconds. */
+    @WithDefault("120")
+    int maxLengthSeconds();
+
+    /** Whether Twilio transcribes messages. */
+    @WithDefault("true")
+    boolean transcribe();
+  }
+
+  /** Twilio webhook signatures. */
+  interface Signature {
+
+    /** Off only for local experiments; start-up warns loudly when it is. */
+    @WithDefault("true")
+    boolean validate();
+
+    /** Rebuild the URL from X-Forwarded-Proto/Host instead of PUBLIC_BASE_URL. */
+    @WithDefault("false")
+    boolean trustProxyHeaders();
+  }
+}

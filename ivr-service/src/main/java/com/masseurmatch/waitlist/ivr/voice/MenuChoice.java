@@ -1,0 +1,37 @@
+package com.masseurmatch.waitlist.ivr.voice;
+
+import java.util.Locale;
+
+/** What the caller picked at the menu, by key or by voice. */
+public enum MenuChoice {
+  WAITLIST,
+  TEAM,
+  VOICEMAIL,
+  NONE;
+
+  public static MenuChoice of(String digits, String speech) {
+    if (digits != null && !digits.isBlank()) {
+      return switch (digits.trim()) {
+        case "1" -> WAITLIST;
+        case "2" -> TEAM;
+        case "3" -> VOICEMAIL;
+        default -> NONE;
+      };
+    }
+    if (speech == null || speech.isBlank()) {
+      return NONE;
+    }
+    String said = " " + speech.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 ]", " ") + " ";
+    if (said.matches(".*\\b(voicemail|voice mail|message|three|3)\\b.*")) {
+      return VOICEMAIL;
+    }
+    if (said.matches(".*\\b(team|person|someone|human|agent|representative|two|2)\\b.*")) {
+      return TEAM;
+    }
+    if (said.matches(
+        ".*\\b(waitlist|wait list|waiting list|join|sign up|signup|knotty|one|1)\\b.*")) {
+      return WAITLIST;
+    }
+    return NONE;
+  }
+}

@@ -1,0 +1,161 @@
+package com.masseurmatch.waitlist.ivr.voice;
+
+import com.masseurmatch.waitlist.ivr.config.IvrConfig;
+import com.twilio.http.HttpMethod;
+import com.twilio.twiml.TwiMLException;
+import com.twilio.twiml.VoiceResponse;
+import com.twilio.twiml.voice.Connect;
+import com.twilio.twiml.voice.Dial;
+import com.twilio.twiml.voice.Gather;
+import com.twilio.twiml.voice.Hangup;
+import com.twilio.twiml.voice.Parameter;
+import com.twilio.twiml.voice.Record;
+import com.twilio.twiml.voice.Redirect;
+import com.twilio.twiml.voice.Say;
+import com.twilio.twiml.voice.Stream;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/**
+ * Builds every TwiML document the IVR answers with, through twilio-java's builders. Action and
+ * callback URLs are absolute, on {@code PUBLIC_BASE_URL}; speech uses the configured voice.
+ */
+@Singleton
+public class Twiml {
+
+  private final IvrConfig config;
+  private final String base;
+
+  Twiml(IvrConfig config) {
+    this.config = config;
+    this.base = config.publicBaseUrl().toString().replaceAll("/+$", "");
+  }
+
+  /** {@code PUBLIC_BASE_URL} + path. */
+  public String url(String path) {
+    return base + path;
+  }
+
+  Say say(String text) {
+    return new Say.Builder(text)
+        .option("voice", config.voice())
+        .option("language", config.language())
+        .build();
+  }
+
+  /** The greeting (first time) or an apology, then the menu in one {@code <Gather>}. */
+  public String menu(int attempt, String before) {
+    String options =
+        "To join the waitlist with "
+            + config.persona()
+            + ", our virtual concierge, press 1 or say waitlist. To speak with our team, press 2"
+            + " or say team. To leave a voicemail, press 3 or say voicemail.";
+    Gather gather =
+        new Gather.Builder()
+            .inputs(List.of(Gather.Input.DTMF, Gather.Input.SPEECH))
+            .numDigits(1)
+            .timeout(config.menu().timeoutSeconds())
+            .speechTimeout("auto")
+            .hints("waitlist, join, team, person, voicemail, message")
+            .option("language", config.language())
+            .actionOnEmptyResult(true)
+            .action(url("/api/voice/menu?attempt=" + attempt))
+            .method(HttpMethod.POST)
+            .say(say(before == null ? options : before + " " + options))
+            .build();
+    return xml(new VoiceResponse.Builder().gather(gather));
+  }
+
+  public String greeting() {
+    return "Thanks for calling " + config.brand() + ".";
+  }
+
+  /** Option 1 while the bridge is ready: stream the call to it, back to the IVR afterwards. */
+  public String connectStream(String websocketBase, String token, String caller) {
+    Stream.Builder stream =
+        new Stream.Builder()
+            .url(websocketBase.replaceAll("/+$", "") + "/media-stream")
+            .parameter(new Parameter.Builder().name("token").value(token).build());
+    if (caller != null) {
+      stream.parameter(new Parameter.Builder().name("caller").value(caller).build());
+    }
+    Connect connect =
+        new Connect.Builder()
+            .action(url("/api/voice/realtime/ended")).method(HttpMethod.POST).stream(stream.build())
+                .build();
+    return xml(new VoiceResponse.Builder().connect(connect));
+  }
+
+  public String redirect(String path) {
+    return xml(new VoiceResponse.Builder().redirect(redirectTo(path)));
+  }
+
+  public String sayThenRedirect(String text, String path) {
+    return xml(new VoiceResponse.Builder().say(say(text)).redirect(redirectTo(path)));
+  }
+
+  public String sayThenHangUp(String text) {
+    return xml(new VoiceResponse.Builder().say(say(text)).hangup(new Hangup.Builder().build()));
+  }
+
+  /** Option 2: ring the team; the outcome goes to the transfer status action. */
+  public String dialTeam(String number, String callerId) {
+    Dial.Builder dial =
+        new Dial.Builder()
+            .timeout(config.transfer().ringSeconds())
+            .action(url("/api/voice/transfer/status"))
+            .method(HttpMethod.POST)
+            .number(number);
+    if (callerId != null) {
+      dial.callerId(callerId);
+    }
+    return xml(
+        new VoiceResponse.Builder()
+            .say(say("Connecting you with the " + config.brand() + " team. One moment."))
+            .dial(dial.build()));
+  }
+
+  /** Option 3: record a message; callbacks store it. */
+  public String recordVoicemail(String before) {
+    Record.Builder record =
+        new Record.Builder()
+            .maxLength(config.voicemail().maxLengthSeconds())
+            .playBeep(true)
+            .timeout(5)
+            .finishOnKey("#")
+            .action(url("/api/voice/voicemail/recorded"))
+            .method(HttpMethod.POST)
+            .recordingStatusCallback(url("/api/voice/voicemail/recording-status"))
+            .recordingStatusCallbackMethod(HttpMethod.POST);
+    if (config.voicemail().transcribe()) {
+      record.transcribe(true).transcribeCallback(url("/api/voice/voicemail/transcription"));
+    }
+    String prompt =
+        (before == null ? "" : before + " ")
+            + "Please leave your name, number and message after the tone. Press the pound key"
+            + " when you are done.";
+    return xml(
+        new VoiceResponse.Builder()
+            .say(say(prompt))
+            .record(record.build())
+            .say(say("We did not receive a message. Goodbye."))
+            .hangup(new Hangup.Builder().build()));
+  }
+
+  /** For status callbacks, whose answer Twilio ignores. */
+  public String empty() {
+    return xml(new VoiceResponse.Builder());
+  }
+
+  private Redirect redirectTo(String path) {
+    return new Redirect.Builder(url(path)).method(HttpMethod.POST).build();
+  }
+
+  private static String xml(VoiceResponse.Builder response) {
+    try {
+      return response.build().toXml();
+    } catch (TwiMLException e) {
+      throw new IllegalStateException("cannot build TwiML", e);
+    }
+  }
+}

@@ -1,0 +1,217 @@
+package com.masseurmatch.waitlist.ivr.voice;
+
+import com.masseurmatch.waitlist.ivr.config.IvrConfig;
+import com.masseurmatch.waitlist.ivr.config.OpenAiKeyConfig;
+import com.masseurmatch.waitlist.model.call.CallOutcome;
+import com.masseurmatch.waitlist.model.call.CallPath;
+import com.masseurmatch.waitlist.model.call.CallRecord;
+import com.masseurmatch.waitlist.model.logging.Masking;
+import com.masseurmatch.waitlist.model.token.StreamTokens;
+import com.masseurmatch.waitlist.model.twilio.TwilioConfig;
+import com.masseurmatch.waitlist.model.voicemail.Voicemail;
+import com.masseurmatch.waitlist.model.voicemail.VoicemailStore;
+import io.quarkus.logging.Log;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** What the IVR says and does at each step of a call. Each method answers one webhook. */
+@Singleton
+public class VoiceFlow {
+
+  private final IvrConfig config;
+  private final Twiml twiml;
+  private final CallLog calls;
+  private final BridgeProbe bridge;
+  private final StreamTokens tokens;
+  private final VoicemailStore voicemails;
+  private final BusinessHours hours;
+  private final boolean openAiKey;
+  private final String callerId;
+  private final Clock clock;
+
+  VoiceFlow(
+      IvrConfig config,
+      Twiml twiml,
+      CallLog calls,
+      BridgeProbe bridge,
+      StreamTokens tokens,
+      VoicemailStore voicemails,
+      OpenAiKeyConfig openAi,
+      TwilioConfig twilio,
+      Clock clock) {
+    this.config = config;
+    this.twiml = twiml;
+    this.calls = calls;
+    this.bridge = bridge;
+    this.tokens = tokens;
+    this.voicemails = voicemails;
+    this.openAiKey = openAi.apiKey().filter(k -> !k.isBlank()).isPresent();
+    this.callerId = twilio.phoneNumber().orElse(null);
+    this.clock = clock;
+    IvrConfig.Transfer transfer = config.transfer();
+    this.hours =
+        new BusinessHours(
+            transfer.timeZone(), transfer.days(), transfer.opens(), transfer.closes());
+  }
+
+  /** {@code POST /api/voice}: a new call. */
+  public String incoming(VoiceRequest call) {
+    Log.infof("call %s: incoming from %s", call.callSid(), Masking.phone(call.from()));
+    calls.started(call.callSid(), call.from());
+    return twiml.menu(1, twiml.greeting());
+  }
+
+  /** {@code POST /api/voice/menu}: the caller's choice, or none. */
+  public String menu(VoiceRequest call, int attempt) {
+    MenuChoice choice = MenuChoice.of(call.get("Digits"), call.get("SpeechResult"));
+    switch (choice) {
+      case WAITLIST:
+        return twiml.redirect("/api/voice/realtime");
+      case TEAM:
+        return twiml.redirect("/api/voice/transfer");
+      case VOICEMAIL:
+        return twiml.redirect("/api/voice/voicemail");
+      default:
+        break;
+    }
+    boolean heardSomething = call.get("Digits") != null || call.get("SpeechResult") != null;
+    if (attempt < config.menu().attempts()) {
+      String sorry =
+          heardSomething ? "Sorry, that's not one of the options." : "Sorry, I didn't catch that.";
+      return twiml.menu(attempt + 1, sorry);
+    }
+    if ("voicemail".equals(config.menu().whenExhausted())) {
+      return twiml.sayThenRedirect("Let's take a message instead.", "/api/voice/voicemail");
+    }
+    calls.ended(call.callSid(), null, CallOutcome.ABANDONED);
+    return twiml.sayThenHangUp(
+        "Sorry we couldn't help this time. Please call again whenever you like. Goodbye.");
+  }
+
+  /**
+   * {@code POST /api/voice/realtime}: stream to Knotty if the bridge is ready, else the fallback.
+   */
+  public String realtime(VoiceRequest call) {
+    var websocket = config.realtime().websocketUrl();
+    if (openAiKey && websocket.isPresent() && bridge.ready()) {
+      calls.path(call.callSid(), CallPath.REALTIME);
+      return twiml.connectStream(
+          websocket.get().toString(), tokens.issue(call.callSid()), call.from());
+    }
+    Log.infof("call %s: realtime bridge unavailable, using the fallback assistant", call.callSid());
+    return twiml.redirect("/api/voice/ai-assistant");
+  }
+
+  /**
+   * {@code POST /api/voice/realtime/ended}: the stream is over; never leave the caller in silence.
+   */
+  public String realtimeEnded(VoiceRequest call) {
+    boolean signedUp =
+        calls
+            .find(call.callSid())
+            .map(CallRecord::outcome)
+            .filter(outcome -> outcome == CallOutcome.SIGNED_UP)
+            .isPresent();
+    if (signedUp) {
+      return twiml.sayThenHangUp(
+          "You're on the " + config.brand() + " waitlist. Thanks for calling, goodbye!");
+    }
+    return twiml.redirect("/api/voice/ai-assistant");
+  }
+
+  /** {@code POST /api/voice/ai-assistant}: the fallback assistant (until it exists: voicemail). */
+  public String aiAssistant(VoiceRequest call) {
+    calls.path(call.callSid(), CallPath.FALLBACK);
+    return twiml.sayThenRedirect(
+        "I'm sorry, our virtual concierge isn't available right now. Please leave a message with"
+            + " your name, phone number and e-mail, and we'll add you to the waitlist.",
+        "/api/voice/voicemail");
+  }
+
+  /** {@code POST /api/voice/transfer}: ring the team when it is there. */
+  public String transfer(VoiceRequest call) {
+    calls.path(call.callSid(), CallPath.TRANSFER);
+    var team = config.transfer().teamNumber().filter(n -> !n.isBlank());
+    if (team.isEmpty()) {
+      return toVoicemail("Our team can't take calls at the moment.");
+    }
+    if (!hours.isOpen(clock.instant())) {
+      return toVoicemail("Our team is away right now.");
+    }
+    return twiml.dialTeam(team.get(), callerId);
+  }
+
+  /** {@code POST /api/voice/transfer/status}: how the dial went. */
+  public String transferStatus(VoiceRequest call) {
+    String status = call.get("DialCallStatus");
+    if ("completed".equals(status) || "answered".equals(status)) {
+      calls.ended(call.callSid(), CallPath.TRANSFER, CallOutcome.TRANSFERRED);
+      return twiml.sayThenHangUp("Thanks for calling " + config.brand() + ". Goodbye.");
+    }
+    String reason =
+        switch (status == null ? "" : status) {
+          case "busy" -> "Our team is on other calls.";
+          case "no-answer" -> "Our team couldn't get to the phone.";
+          default -> "We couldn't reach our team.";
+        };
+    return toVoicemail(reason);
+  }
+
+  /** {@code POST /api/voice/voicemail}. */
+  public String voicemail(VoiceRequest call) {
+    calls.path(call.callSid(), CallPath.VOICEMAIL);
+    return twiml.recordVoicemail(null);
+  }
+
+  /** {@code POST /api/voice/voicemail/recorded}: the {@code <Record>} action. */
+  public String recorded(VoiceRequest call) {
+    saveVoicemail(call, null);
+    calls.ended(call.callSid(), CallPath.VOICEMAIL, CallOutcome.VOICEMAIL);
+    return twiml.sayThenHangUp("Thank you, we'll get back to you soon. Goodbye.");
+  }
+
+  /** {@code POST /api/voice/voicemail/recording-status}. */
+  public String recordingStatus(VoiceRequest call) {
+    if ("completed".equals(call.get("RecordingStatus"))) {
+      saveVoicemail(call, null);
+    }
+    return twiml.empty();
+  }
+
+  /** {@code POST /api/voice/voicemail/transcription}. */
+  public String transcription(VoiceRequest call) {
+    if ("completed".equals(call.get("TranscriptionStatus"))) {
+      saveVoicemail(call, call.get("TranscriptionText"));
+    }
+    return twiml.empty();
+  }
+
+  private void saveVoicemail(VoiceRequest call, String transcription) {
+    String recordingSid = call.get("RecordingSid");
+    if (recordingSid == null) {
+      return;
+    }
+    voicemails.upsert(
+        new Voicemail(
+            null,
+            call.callSid(),
+            call.from(),
+            recordingSid,
+            call.get("RecordingUrl"),
+            seconds(call.get("RecordingDuration")),
+            transcription,
+            null));
+  }
+
+  private String toVoicemail(String reason) {
+    return twiml.sayThenRedirect(reason + " Let's take a message instead.", "/api/voice/voicemail");
+  }
+
+  private static Integer seconds(String value) {
+    try {
+      return value == null ? null : Math.max(0, Integer.parseInt(value));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}

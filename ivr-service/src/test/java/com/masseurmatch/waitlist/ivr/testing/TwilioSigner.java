@@ -1,0 +1,27 @@
+package com.masseurmatch.waitlist.ivr.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/** Signs a webhook the way Twilio does (twilio-protocol.md section 3), for tests. */
+public final class TwilioSigner {
+
+  private TwilioSigner() {}
+
+  public static String sign(String authToken, String url, Map<String, String> params) {
+    StringBuilder data = new StringBuilder(url);
+    new TreeMap<>(params).forEach((name, value) -> data.append(name).append(value));
+    try {
+      Mac mac = Mac.getInstance("HmacSHA1");
+      mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+      return Base64.getEncoder()
+          .encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
