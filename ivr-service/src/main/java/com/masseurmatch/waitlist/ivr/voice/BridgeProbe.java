@@ -21,7 +21,7 @@ public class BridgeProbe {
   private final Duration timeout;
   private final long cacheNanos;
   private final HttpClient client;
-  private volatile Result last = new Result(false, Long.MIN_VALUE);
+  private volatile Result last;
 
   BridgeProbe(IvrConfig config) {
     this.healthUrl =
@@ -31,7 +31,11 @@ public class BridgeProbe {
             .or(() -> config.realtime().websocketUrl().map(BridgeProbe::derive));
     this.timeout = config.realtime().probeTimeout();
     this.cacheNanos = config.realtime().probeCache().toNanos();
-    this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+    this.client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(timeout)
+            .build();
   }
 
   /** {@code wss://bridge.example.org} becomes {@code https://bridge.example.org/q/health/ready}. */
@@ -45,7 +49,7 @@ public class BridgeProbe {
   public boolean ready() {
     Result cached = last;
     long now = System.nanoTime();
-    if (now - cached.at() < cacheNanos) {
+    if (cached != null && now - cached.at() < cacheNanos) {
       return cached.ready();
     }
     boolean ready = probe();
@@ -62,6 +66,9 @@ public class BridgeProbe {
           client.send(
               HttpRequest.newBuilder(healthUrl.get()).timeout(timeout).GET().build(),
               HttpResponse.BodyHandlers.discarding());
+      if (response.statusCode() != 200) {
+        Log.warnf("realtime bridge is not ready (HTTP %d)", response.statusCode());
+      }
       return response.statusCode() == 200;
     } catch (java.io.IOException e) {
       Log.warnf("realtime bridge probe failed: %s", e.toString());

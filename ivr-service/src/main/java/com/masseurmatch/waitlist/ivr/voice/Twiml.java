@@ -8,6 +8,7 @@ import com.twilio.twiml.voice.Connect;
 import com.twilio.twiml.voice.Dial;
 import com.twilio.twiml.voice.Gather;
 import com.twilio.twiml.voice.Hangup;
+import com.twilio.twiml.voice.Number;
 import com.twilio.twiml.voice.Parameter;
 import com.twilio.twiml.voice.Record;
 import com.twilio.twiml.voice.Redirect;
@@ -105,7 +106,7 @@ public class Twiml {
             .timeout(config.transfer().ringSeconds())
             .action(url("/api/voice/transfer/status"))
             .method(HttpMethod.POST)
-            .number(number);
+            .number(new Number.Builder(number).build());
     if (callerId != null) {
       dial.callerId(callerId);
     }

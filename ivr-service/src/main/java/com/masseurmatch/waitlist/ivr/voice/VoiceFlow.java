@@ -93,12 +93,19 @@ public class VoiceFlow {
    */
   public String realtime(VoiceRequest call) {
     var websocket = config.realtime().websocketUrl();
-    if (openAiKey && websocket.isPresent() && bridge.ready()) {
+    String unavailable =
+        !openAiKey
+            ? "OPENAI_API_KEY is not set"
+            : websocket.isEmpty()
+                ? "REALTIME_WEBSOCKET_URL is not set"
+                : !bridge.ready() ? "the bridge is not ready" : null;
+    if (unavailable == null) {
       calls.path(call.callSid(), CallPath.REALTIME);
       return twiml.connectStream(
           websocket.get().toString(), tokens.issue(call.callSid()), call.from());
     }
-    Log.infof("call %s: realtime bridge unavailable, using the fallback assistant", call.callSid());
+    Log.infof(
+        "call %s: realtime unavailable (%s), using the fallback", call.callSid(), unavailable);
     return twiml.redirect("/api/voice/ai-assistant");
   }
 

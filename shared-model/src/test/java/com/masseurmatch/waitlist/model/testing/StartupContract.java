@@ -19,16 +19,28 @@ import org.junit.jupiter.api.io.TempDir;
  */
 public abstract class StartupContract {
 
-  private static final String SECRET = "integration-test-secret-0123456789abcdef";
+  protected static final String SECRET = "integration-test-secret-0123456789abcdef";
 
-  @TempDir Path data;
+  @TempDir protected Path data;
 
   protected abstract String serviceName();
 
+  /** Other variables the service needs in prod, so each test isolates the one it is about. */
+  protected Map<String, String> otherRequired() {
+    return Map.of();
+  }
+
+  protected Map<String, String> env(String... pairs) {
+    Map<String, String> env = new java.util.HashMap<>(otherRequired());
+    for (int i = 0; i < pairs.length; i += 2) {
+      env.put(pairs[i], pairs[i + 1]);
+    }
+    return env;
+  }
+
   @Test
   void refusesToStartWithoutTheStreamTokenSecret() throws Exception {
-    try (ServiceProcess service =
-        ServiceProcess.start(Map.of("WAITLIST_DATA_DIR", data.toString()))) {
+    try (ServiceProcess service = ServiceProcess.start(env("WAITLIST_DATA_DIR", data.toString()))) {
       assertNotEquals(0, service.awaitExit(Duration.ofSeconds(30)));
       assertTrue(service.output().contains("STREAM_TOKEN_SECRET is not set"), service.output());
     }
@@ -38,7 +50,7 @@ public abstract class StartupContract {
   void refusesAShortStreamTokenSecret() throws Exception {
     try (ServiceProcess service =
         ServiceProcess.start(
-            Map.of("WAITLIST_DATA_DIR", data.toString(), "STREAM_TOKEN_SECRET", "short"))) {
+            env("WAITLIST_DATA_DIR", data.toString(), "STREAM_TOKEN_SECRET", "short"))) {
       assertNotEquals(0, service.awaitExit(Duration.ofSeconds(30)));
       assertTrue(service.output().contains("at least 32 characters"), service.output());
     }
@@ -48,7 +60,7 @@ public abstract class StartupContract {
   void refusesASupabaseUrlWithoutItsKey() throws Exception {
     try (ServiceProcess service =
         ServiceProcess.start(
-            Map.of("STREAM_TOKEN_SECRET", SECRET, "SUPABASE_URL", "https://example.supabase.co"))) {
+            env("STREAM_TOKEN_SECRET", SECRET, "SUPABASE_URL", "https://example.supabase.co"))) {
       assertNotEquals(0, service.awaitExit(Duration.ofSeconds(30)));
       assertTrue(service.output().contains("SUPABASE_SERVICE_ROLE_KEY"), service.output());
     }
@@ -58,7 +70,7 @@ public abstract class StartupContract {
   void startsOnTheEmbeddedDefaultsAndStopsOnSigterm() throws Exception {
     try (ServiceProcess service =
         ServiceProcess.start(
-            Map.of("WAITLIST_DATA_DIR", data.toString(), "STREAM_TOKEN_SECRET", SECRET))) {
+            env("WAITLIST_DATA_DIR", data.toString(), "STREAM_TOKEN_SECRET", SECRET))) {
       HttpResponse<String> health = service.awaitHttp("/api/health", Duration.ofSeconds(30));
       assertEquals(200, health.statusCode(), health.body());
       assertTrue(health.body().contains("\"service\":\"" + serviceName() + "\""), health.body());
