@@ -37,7 +37,7 @@ public class Twiml {
     return base + path;
   }
 
-  Say say(String text) {
+  public Say say(String text) {
     return new Say.Builder(text)
         .option("voice", config.voice())
         .option("language", config.language())
@@ -141,6 +141,43 @@ public class Twiml {
             .record(record.build())
             .say(say("We did not receive a message. Goodbye."))
             .hangup(new Hangup.Builder().build()));
+  }
+
+  /** Asks for keys: {@code numDigits} of them, or any number ended with {@code #} when null. */
+  public String gatherKeys(String prompt, String actionPath, Integer numDigits) {
+    Gather.Builder gather =
+        new Gather.Builder()
+            .inputs(Gather.Input.DTMF)
+            .timeout(8)
+            .actionOnEmptyResult(true)
+            .action(url(actionPath))
+            .method(HttpMethod.POST)
+            .say(say(prompt));
+    if (numDigits != null) {
+      gather.numDigits(numDigits);
+    } else {
+      gather.finishOnKey("#");
+    }
+    return xml(new VoiceResponse.Builder().gather(gather.build()));
+  }
+
+  /** Asks for speech (keys still work, e.g. for a confirmation), with recognition hints. */
+  public String gatherSpeech(String prompt, String actionPath, String hints) {
+    Gather.Builder gather =
+        new Gather.Builder()
+            .inputs(List.of(Gather.Input.SPEECH, Gather.Input.DTMF))
+            .speechTimeout("auto")
+            .speechModel("phone_call")
+            .timeout(6)
+            .option("language", config.language())
+            .actionOnEmptyResult(true)
+            .action(url(actionPath))
+            .method(HttpMethod.POST)
+            .say(say(prompt));
+    if (hints != null) {
+      gather.hints(hints);
+    }
+    return xml(new VoiceResponse.Builder().gather(gather.build()));
   }
 
   /** For status callbacks, whose answer Twilio ignores. */

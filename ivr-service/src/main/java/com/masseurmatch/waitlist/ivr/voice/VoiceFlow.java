@@ -126,15 +126,6 @@ public class VoiceFlow {
     return twiml.redirect("/api/voice/ai-assistant");
   }
 
-  /** {@code POST /api/voice/ai-assistant}: the fallback assistant (until it exists: voicemail). */
-  public String aiAssistant(VoiceRequest call) {
-    calls.path(call.callSid(), CallPath.FALLBACK);
-    return twiml.sayThenRedirect(
-        "I'm sorry, our virtual concierge isn't available right now. Please leave a message with"
-            + " your name, phone number and e-mail, and we'll add you to the waitlist.",
-        "/api/voice/voicemail");
-  }
-
   /** {@code POST /api/voice/transfer}: ring the team when it is there. */
   public String transfer(VoiceRequest call) {
     calls.path(call.callSid(), CallPath.TRANSFER);

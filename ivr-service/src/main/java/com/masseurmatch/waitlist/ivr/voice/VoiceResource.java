@@ -9,8 +9,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
-import org.jboss.resteasy.reactive.RestResponse;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Twilio's voice webhooks. Every method verifies the request's signature first, then hands it to
@@ -57,13 +55,6 @@ public class VoiceResource {
   }
 
   @POST
-  @Path("/ai-assistant")
-  public String aiAssistant(
-      @Context HttpServerRequest request, MultivaluedMap<String, String> form) {
-    return flow.aiAssistant(verifier.verify(request, form));
-  }
-
-  @POST
   @Path("/transfer")
   public String transfer(@Context HttpServerRequest request, MultivaluedMap<String, String> form) {
     return flow.transfer(verifier.verify(request, form));
@@ -100,10 +91,5 @@ public class VoiceResource {
   public String transcription(
       @Context HttpServerRequest request, MultivaluedMap<String, String> form) {
     return flow.transcription(verifier.verify(request, form));
-  }
-
-  @ServerExceptionMapper
-  RestResponse<String> forged(ForgedWebhookException e) {
-    return RestResponse.status(RestResponse.Status.FORBIDDEN, "Forbidden");
   }
 }

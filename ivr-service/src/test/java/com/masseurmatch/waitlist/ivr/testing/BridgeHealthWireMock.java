@@ -10,7 +10,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.Map;
 
-/** WireMock answering the realtime bridge's readiness probe; an OpenAI key is configured. */
+/**
+ * WireMock standing in for the realtime bridge's readiness probe and for OpenAI Chat Completions
+ * ({@code /v1/chat/completions}); an OpenAI key is configured.
+ */
 public class BridgeHealthWireMock implements QuarkusTestResourceLifecycleManager {
 
   public static final String BRIDGE_WSS = "wss://bridge.example.org";
@@ -27,7 +30,11 @@ public class BridgeHealthWireMock implements QuarkusTestResourceLifecycleManager
         "ivr.realtime.health-url",
         "http://127.0.0.1:" + server.port() + "/q/health/ready",
         "openai.api-key",
-        "sk-test-ivr");
+        "sk-test-ivr",
+        "openai.base-url",
+        "http://127.0.0.1:" + server.port() + "/v1",
+        "openai.chat-timeout",
+        "1s");
   }
 
   @Override

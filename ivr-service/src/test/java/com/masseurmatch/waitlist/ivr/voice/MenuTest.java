@@ -99,11 +99,4 @@ class MenuTest {
             () ->
                 calls.find(callSid).map(CallRecord::outcome).orElse(null) == CallOutcome.ABANDONED);
   }
-
-  @Test
-  void theFallbackRouteApologisesAndTakesAMessage() {
-    Twiml twiml = Webhooks.twiml("/api/voice/ai-assistant", Webhooks.call(Webhooks.newCallSid()));
-    assertEquals("Say,Redirect", twiml.verbs());
-    assertEquals("https://ivr.example.org/api/voice/voicemail", twiml.text("/Response/Redirect"));
-  }
 }

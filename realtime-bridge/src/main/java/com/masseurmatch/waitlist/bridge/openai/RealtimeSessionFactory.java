@@ -1,6 +1,7 @@
 package com.masseurmatch.waitlist.bridge.openai;
 
 import com.masseurmatch.waitlist.bridge.config.OpenAiConfig;
+import com.masseurmatch.waitlist.model.tool.SaveWaitlistEntryTool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,7 +16,7 @@ import java.util.Map;
  */
 public final class RealtimeSessionFactory {
 
-  public static final String SAVE_TOOL = "save_waitlist_entry";
+  public static final String SAVE_TOOL = SaveWaitlistEntryTool.NAME;
   public static final String END_CALL_TOOL = "end_call";
 
   private static final Map<String, Object> PCMU = Map.of("type", "audio/pcmu");
@@ -69,46 +70,15 @@ public final class RealtimeSessionFactory {
   }
 
   private static Map<String, Object> saveTool() {
-    Map<String, Object> properties = new LinkedHashMap<>();
-    properties.put("full_name", Map.of("type", "string", "description", "The caller's full name"));
-    properties.put(
-        "phone", Map.of("type", "string", "description", "Phone number, with area code, as given"));
-    properties.put(
-        "email",
-        Map.of("type", "string", "description", "E-mail address as confirmed with the caller"));
-    properties.put(
-        "role",
-        Map.of(
-            "type",
-            "string",
-            "enum",
-            List.of("therapist", "client"),
-            "description",
-            "therapist if they give massages, client if they want to book them"));
-    properties.put(
-        "email_confirmed",
-        Map.of(
-            "type",
-            "boolean",
-            "description",
-            "true once the caller confirmed an e-mail that was reported as a possible typo"));
     return Map.of(
         "type",
         "function",
         "name",
         SAVE_TOOL,
         "description",
-        "Save the caller to the MasseurMatch waitlist once all four details are confirmed.",
+        SaveWaitlistEntryTool.DESCRIPTION,
         "parameters",
-        Map.of(
-            "type",
-            "object",
-            "properties",
-            properties,
-            "required",
-            List.of("full_name", "phone", "email", "role"),
-            "additionalProperties",
-            false));
+        SaveWaitlistEntryTool.parameters());
   }
 
   private static Map<String, Object> endCallTool() {

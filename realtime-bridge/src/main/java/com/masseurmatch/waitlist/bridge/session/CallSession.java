@@ -6,7 +6,6 @@ import com.masseurmatch.waitlist.bridge.openai.RealtimeServerEvent;
 import com.masseurmatch.waitlist.bridge.openai.RealtimeServerEvent.AudioDelta;
 import com.masseurmatch.waitlist.bridge.openai.RealtimeServerEvent.OutputItemDone;
 import com.masseurmatch.waitlist.bridge.openai.RealtimeSessionFactory;
-import com.masseurmatch.waitlist.bridge.tool.ToolOutcome;
 import com.masseurmatch.waitlist.bridge.twilio.MalformedFrameException;
 import com.masseurmatch.waitlist.bridge.twilio.TwilioCodec;
 import com.masseurmatch.waitlist.bridge.twilio.TwilioMessage;
@@ -16,6 +15,8 @@ import com.masseurmatch.waitlist.model.call.CallRecord;
 import com.masseurmatch.waitlist.model.call.TranscriptTurn;
 import com.masseurmatch.waitlist.model.logging.Masking;
 import com.masseurmatch.waitlist.model.store.StoreException;
+import com.masseurmatch.waitlist.model.tool.ToolOutcome;
+import com.masseurmatch.waitlist.model.waitlist.Source;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketClientConnection;
@@ -321,7 +322,7 @@ public final class CallSession implements RealtimeConnector.Listener {
     String arguments = item.arguments();
     services.blocking.execute(
         () -> {
-          ToolOutcome outcome = services.saveTool.save(arguments, callSid);
+          ToolOutcome outcome = services.saveTool.save(arguments, Source.PHONE, callSid);
           if (outcome.waitlistId() != null) {
             recordSignup(outcome.waitlistId());
           }

@@ -25,7 +25,7 @@ public final class EmbeddedCallRecordStore implements CallRecordStore {
 
   private static final String COLUMNS =
       "call_sid, from_number, started_at, ended_at, path, outcome, waitlist_id, transcript,"
-          + " usage, cost_usd";
+          + " usage, cost_usd, collected, assistant_state";
 
   private final EmbeddedDatabase database;
   private final ObjectMapper json;
@@ -43,7 +43,7 @@ public final class EmbeddedCallRecordStore implements CallRecordStore {
               connection.prepareStatement(
                   "insert into calls ("
                       + COLUMNS
-                      + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (call_sid) do update"
+                      + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (call_sid) do update"
                       + " set from_number = coalesce(excluded.from_number, from_number),"
                       + " started_at = coalesce(excluded.started_at, started_at),"
                       + " ended_at = coalesce(excluded.ended_at, ended_at),"
@@ -52,7 +52,9 @@ public final class EmbeddedCallRecordStore implements CallRecordStore {
                       + " waitlist_id = coalesce(excluded.waitlist_id, waitlist_id),"
                       + " transcript = coalesce(excluded.transcript, transcript),"
                       + " usage = coalesce(excluded.usage, usage),"
-                      + " cost_usd = coalesce(excluded.cost_usd, cost_usd)")) {
+                      + " cost_usd = coalesce(excluded.cost_usd, cost_usd),"
+                      + " collected = coalesce(excluded.collected, collected),"
+                      + " assistant_state = coalesce(excluded.assistant_state, assistant_state)")) {
             upsert.setString(1, record.callSid());
             upsert.setString(2, record.fromNumber());
             setInstant(upsert, 3, record.startedAt());
@@ -65,6 +67,8 @@ public final class EmbeddedCallRecordStore implements CallRecordStore {
             upsert.setString(9, toJson(record.usage()));
             upsert.setString(
                 10, record.costUsd() == null ? null : record.costUsd().toPlainString());
+            upsert.setString(11, toJson(record.collected()));
+            upsert.setString(12, toJson(record.assistantState()));
             upsert.executeUpdate();
           }
           return null;
@@ -121,7 +125,9 @@ public final class EmbeddedCallRecordStore implements CallRecordStore {
         waitlistId == null ? null : UUID.fromString(waitlistId),
         fromJson(rows.getString("transcript"), new TypeReference<List<TranscriptTurn>>() {}),
         fromJson(rows.getString("usage"), new TypeReference<Map<String, Long>>() {}),
-        cost == null ? null : new BigDecimal(cost));
+        cost == null ? null : new BigDecimal(cost),
+        fromJson(rows.getString("collected"), new TypeReference<Map<String, String>>() {}),
+        fromJson(rows.getString("assistant_state"), new TypeReference<Map<String, Object>>() {}));
   }
 
   static void setInstant(PreparedStatement statement, int index, Instant value)

@@ -20,7 +20,7 @@ import org.sqlite.SQLiteException;
 public final class EmbeddedDatabase {
 
   /** Bumped when the schema below changes; stored in {@code PRAGMA user_version}. */
-  static final int SCHEMA_VERSION = 1;
+  static final int SCHEMA_VERSION = 2;
 
   private static final String[] SCHEMA = {
     """
@@ -131,10 +131,25 @@ public final class EmbeddedDatabase {
             for (String ddl : SCHEMA) {
               statement.execute(ddl);
             }
+            addColumnIfMissing(statement, "calls", "collected", "text");
+            addColumnIfMissing(statement, "calls", "assistant_state", "text");
             statement.execute("pragma user_version = " + SCHEMA_VERSION);
           }
           return null;
         });
+  }
+
+  /** Schema 2: columns added to a version-1 file in place. */
+  private static void addColumnIfMissing(
+      Statement statement, String table, String column, String type) throws SQLException {
+    try (var columns = statement.executeQuery("pragma table_info(" + table + ")")) {
+      while (columns.next()) {
+        if (column.equals(columns.getString("name"))) {
+          return;
+        }
+      }
+    }
+    statement.execute("alter table " + table + " add column " + column + " " + type);
   }
 
   private static RuntimeException translate(SQLException e) {

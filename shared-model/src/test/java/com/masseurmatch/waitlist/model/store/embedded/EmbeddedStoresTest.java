@@ -182,6 +182,20 @@ class EmbeddedStoresTest {
   }
 
   @Test
+  void collectedFieldsAndAssistantStateRoundTrip() {
+    EmbeddedBackend backend = open();
+    backend.calls().upsert(CallRecord.of("CA2").withCollected(Map.of("phone", "+14155550100")));
+    backend
+        .calls()
+        .upsert(
+            CallRecord.of("CA2")
+                .withAssistantState(Map.of("mode", "scripted", "step", "role", "retries", 1)));
+    CallRecord stored = backend.calls().find("CA2").orElseThrow();
+    assertEquals(Map.of("phone", "+14155550100"), stored.collected());
+    assertEquals(Map.of("mode", "scripted", "step", "role", "retries", 1), stored.assistantState());
+  }
+
+  @Test
   void voicemailCallbacksInAnyOrderMakeOneRow() {
     EmbeddedBackend backend = open();
     backend

@@ -1,4 +1,4 @@
-package com.masseurmatch.waitlist.bridge.tool;
+package com.masseurmatch.waitlist.model.tool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,6 +10,7 @@ import com.masseurmatch.waitlist.model.store.StoreUnavailableException;
 import com.masseurmatch.waitlist.model.validation.EntryValidator;
 import com.masseurmatch.waitlist.model.validation.PhoneNormalizer;
 import com.masseurmatch.waitlist.model.waitlist.SaveResult;
+import com.masseurmatch.waitlist.model.waitlist.Source;
 import com.masseurmatch.waitlist.model.waitlist.StoredEntry;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistEntry;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistPage;
@@ -62,7 +63,7 @@ class SaveWaitlistEntryToolTest {
       new SaveWaitlistEntryTool(new EntryValidator(new PhoneNormalizer("US")), store, json);
 
   private JsonNode run(String arguments) throws Exception {
-    return json.readTree(tool.save(arguments, "CA1").output());
+    return json.readTree(tool.save(arguments, Source.PHONE, "CA1").output());
   }
 
   @Test
@@ -104,6 +105,7 @@ class SaveWaitlistEntryToolTest {
         tool.save(
             "{\"full_name\":\"Ann Lee\",\"phone\":\"4155550100\",\"email\":\"ann@example.com\","
                 + "\"role\":\"client\"}",
+            Source.FALLBACK,
             "CA1");
     assertEquals("unavailable", outcome.result());
     assertNull(outcome.waitlistId());

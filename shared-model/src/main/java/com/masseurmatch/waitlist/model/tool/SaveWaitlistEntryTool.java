@@ -1,4 +1,4 @@
-package com.masseurmatch.waitlist.bridge.tool;
+package com.masseurmatch.waitlist.model.tool;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code save_waitlist_entry}: validates and normalises the model's arguments with shared-model and
- * upserts the entry (source {@code phone}, with the call SID). Every outcome becomes an output the
+ * {@code save_waitlist_entry}, for both voice assistants: validates and normalises the model's
+ * arguments and upserts the entry with its source and call SID. Every outcome becomes an output the
  * model can act on: what to re-ask, or that it must apologise. Blocking: run off the event loop.
  */
 @ApplicationScoped
@@ -37,7 +37,48 @@ public class SaveWaitlistEntryTool {
     this.json = json;
   }
 
-  public ToolOutcome save(String arguments, String callSid) {
+  public static final String NAME = "save_waitlist_entry";
+
+  public static final String DESCRIPTION =
+      "Save the caller to the MasseurMatch waitlist once all four details are confirmed.";
+
+  /** The tool's arguments as JSON Schema: four required fields, role as an enum. */
+  public static Map<String, Object> parameters() {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("full_name", Map.of("type", "string", "description", "The caller's full name"));
+    properties.put(
+        "phone", Map.of("type", "string", "description", "Phone number, with area code, as given"));
+    properties.put(
+        "email",
+        Map.of("type", "string", "description", "E-mail address as confirmed with the caller"));
+    properties.put(
+        "role",
+        Map.of(
+            "type",
+            "string",
+            "enum",
+            List.of("therapist", "client"),
+            "description",
+            "therapist if they give massages, client if they want to book them"));
+    properties.put(
+        "email_confirmed",
+        Map.of(
+            "type",
+            "boolean",
+            "description",
+            "true once the caller confirmed an e-mail that was reported as a possible typo"));
+    return Map.of(
+        "type",
+        "object",
+        "properties",
+        properties,
+        "required",
+        List.of("full_name", "phone", "email", "role"),
+        "additionalProperties",
+        false);
+  }
+
+  public ToolOutcome save(String arguments, Source source, String callSid) {
     JsonNode args;
     try {
       args = json.readTree(arguments == null ? "" : arguments);
@@ -57,7 +98,7 @@ public class SaveWaitlistEntryTool {
     EntryForm form =
         new EntryForm(
             text(args, "full_name"), text(args, "phone"), text(args, "email"), text(args, "role"));
-    EntryValidation validation = validator.validate(form, Source.PHONE, callSid);
+    EntryValidation validation = validator.validate(form, source, callSid);
     if (!validation.isValid()) {
       return outcome("invalid", null, invalid(validation.errors()));
     }

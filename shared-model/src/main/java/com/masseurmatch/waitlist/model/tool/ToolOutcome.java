@@ -1,4 +1,4 @@
-package com.masseurmatch.waitlist.bridge.tool;
+package com.masseurmatch.waitlist.model.tool;
 
 import java.util.UUID;
 

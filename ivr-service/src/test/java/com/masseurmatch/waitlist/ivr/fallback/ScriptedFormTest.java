@@ -1,0 +1,143 @@
+package com.masseurmatch.waitlist.ivr.fallback;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.masseurmatch.waitlist.ivr.testing.BridgeHealthWireMock;
+import com.masseurmatch.waitlist.ivr.testing.Webhooks;
+import com.masseurmatch.waitlist.ivr.testing.Webhooks.Twiml;
+import com.masseurmatch.waitlist.model.call.CallOutcome;
+import com.masseurmatch.waitlist.model.call.CallPath;
+import com.masseurmatch.waitlist.model.call.CallRecord;
+import com.masseurmatch.waitlist.model.call.CallRecordStore;
+import com.masseurmatch.waitlist.model.waitlist.Role;
+import com.masseurmatch.waitlist.model.waitlist.Source;
+import com.masseurmatch.waitlist.model.waitlist.StoredEntry;
+import com.masseurmatch.waitlist.model.waitlist.WaitlistQuery;
+import com.masseurmatch.waitlist.model.waitlist.WaitlistStore;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The form that needs no AI, walked with signed Twilio requests. */
+@QuarkusTest
+@QuarkusTestResource(BridgeHealthWireMock.class)
+class ScriptedFormTest {
+
+  static final String INPUT = "/api/voice/scripted/input";
+
+  @Inject WaitlistStore waitlist;
+  @Inject CallRecordStore calls;
+
+  private final String callSid = Webhooks.newCallSid();
+
+  private Twiml answer(String key, String value) {
+    Map<String, String> params = Webhooks.call(callSid);
+    if (key != null) {
+      params.put(key, value);
+    }
+    return Webhooks.twiml(INPUT, params);
+  }
+
+  private Optional<StoredEntry> entry(String email) {
+    return waitlist
+        .list(new WaitlistQuery(Optional.empty(), Optional.of(email), 0, 5))
+        .items()
+        .stream()
+        .filter(e -> e.email().equals(email))
+        .findFirst();
+  }
+
+  @Test
+  void aCallerSignsUpWithKeysAndSpeech() {
+    String email = "ann" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
+    Twiml phone = Webhooks.twiml("/api/voice/scripted", Webhooks.call(callSid));
+    assertTrue(phone.text("//Gather/Say").contains("ending in 0, 1, 0, 0, press 1"), phone.xml());
+    assertEquals("#", phone.text("//Gather/@finishOnKey"));
+    assertEquals("https://ivr.example.org" + INPUT, phone.text("//Gather/@action"));
+
+    Twiml role = answer("Digits", "1");
+    assertTrue(role.text("//Gather/Say").contains("massage therapist, press 1"), role.xml());
+    assertEquals("1", role.text("//Gather/@numDigits"));
+
+    Twiml name = answer("Digits", "2");
+    assertEquals("speech dtmf", name.text("//Gather/@input"));
+    assertTrue(name.text("//Gather/Say").contains("first and last name"));
+
+    Twiml nameCheck = answer("SpeechResult", "ann lee");
+    assertTrue(nameCheck.text("//Gather/Say").startsWith("I heard Ann Lee."), nameCheck.xml());
+
+    Twiml emailAsk = answer("Digits", "1");
+    assertTrue(emailAsk.text("//Gather/@hints").contains("gmail"));
+
+    String spoken = email.replace("@", " at ").replace(".", " dot ");
+    Twiml emailCheck = answer("SpeechResult", spoken);
+    assertTrue(
+        emailCheck.text("//Gather/Say").contains("a, n, n,")
+            && emailCheck.text("//Gather/Say").contains("at, e, x, a, m, p, l, e, dot, c, o, m"),
+        emailCheck.xml());
+
+    Twiml done = answer("Digits", "1");
+    assertEquals("Say,Hangup", done.verbs());
+    StoredEntry saved = entry(email).orElseThrow();
+    assertEquals("Ann Lee", saved.fullName());
+    assertEquals("+14155550100", saved.phone());
+    assertEquals(Role.CLIENT, saved.role());
+    assertEquals(Source.FALLBACK, saved.source());
+    assertEquals(callSid, saved.callSid());
+    CallRecord record = calls.find(callSid).orElseThrow();
+    assertEquals(CallOutcome.SIGNED_UP, record.outcome());
+    assertEquals(CallPath.SCRIPTED, record.path());
+    assertEquals(saved.id(), record.waitlistId());
+  }
+
+  @Test
+  void aTypedNumberIsAcceptedAndAWrongNameCanBeSaidAgain() {
+    Webhooks.twiml("/api/voice/scripted", Webhooks.call(callSid));
+    Twiml bad = answer("Digits", "555");
+    assertTrue(bad.text("//Gather/Say").startsWith("Sorry, that number didn't work."));
+    answer("Digits", "4155550177");
+    answer("Digits", "1");
+    answer("SpeechResult", "and a lee");
+    Twiml again = answer("Digits", "2");
+    assertTrue(again.text("//Gather/Say").startsWith("Let's try that again."), again.xml());
+    Twiml check = answer("SpeechResult", "Anna Lee");
+    assertTrue(check.text("//Gather/Say").startsWith("I heard Anna Lee."));
+    assertEquals("+14155550177", calls.find(callSid).orElseThrow().collected().get("phone"));
+    assertEquals("therapist", calls.find(callSid).orElseThrow().collected().get("role"));
+  }
+
+  @Test
+  void aLikelyTypoIsOfferedAsAThirdChoice() {
+    String local = "bo" + UUID.randomUUID().toString().substring(0, 6);
+    calls.upsert(
+        CallRecord.of(callSid)
+            .withCollected(
+                Map.of("phone", "+14155550100", "role", "client", "full_name", "Bo Lee")));
+    Twiml ask = Webhooks.twiml("/api/voice/scripted", Webhooks.call(callSid));
+    assertTrue(ask.text("//Gather/Say").contains("e-mail"), "resumes at the first missing field");
+    Twiml check = answer("SpeechResult", local + " at gmial dot com");
+    assertTrue(check.text("//Gather/Say").contains("press 3"), check.xml());
+    assertEquals("Say,Hangup", answer("Digits", "3").verbs());
+    assertTrue(entry(local + "@gmail.com").isPresent());
+  }
+
+  @Test
+  void aThirdMissedAnswerLeadsToVoicemailAndKeepsWhatWasGiven() {
+    Webhooks.twiml("/api/voice/scripted", Webhooks.call(callSid));
+    answer("Digits", "1");
+    Twiml second = answer("Digits", "9");
+    assertTrue(second.text("//Gather/Say").startsWith("Sorry, please press 1 or 2."));
+    answer("Digits", "9");
+    Twiml out = answer(null, null);
+    assertEquals("Say,Redirect", out.verbs());
+    assertEquals("https://ivr.example.org/api/voice/voicemail", out.text("/Response/Redirect"));
+    CallRecord record = calls.find(callSid).orElseThrow();
+    assertEquals("+14155550100", record.collected().get("phone"));
+    assertEquals(CallOutcome.ABANDONED, record.outcome());
+  }
+}
