@@ -5,15 +5,12 @@ import com.masseurmatch.waitlist.ivr.voice.Twiml;
 import com.masseurmatch.waitlist.ivr.voice.VoiceRequest;
 import com.masseurmatch.waitlist.model.call.CallPath;
 import com.masseurmatch.waitlist.model.logging.Masking;
+import com.masseurmatch.waitlist.model.text.Resources;
 import com.masseurmatch.waitlist.model.tool.SaveWaitlistEntryTool;
 import com.masseurmatch.waitlist.model.tool.ToolOutcome;
 import com.masseurmatch.waitlist.model.waitlist.Source;
 import io.quarkus.logging.Log;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +50,7 @@ public class FallbackAssistant {
     this.saveTool = saveTool;
     this.twiml = twiml;
     this.maxTurns = config.chatMaxTurns();
-    this.persona = resource("/prompts/knotty-fallback.txt");
+    this.persona = Resources.text("/prompts/knotty-fallback.txt");
   }
 
   /** {@code /api/voice/ai-assistant}. */
@@ -168,16 +165,5 @@ public class FallbackAssistant {
           (field, value) -> system.append(field).append(" = ").append(value).append("; "));
     }
     return system.toString();
-  }
-
-  private static String resource(String path) {
-    try (InputStream in = FallbackAssistant.class.getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + path);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

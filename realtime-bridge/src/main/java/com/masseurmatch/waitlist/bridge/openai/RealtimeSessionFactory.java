@@ -1,11 +1,8 @@
 package com.masseurmatch.waitlist.bridge.openai;
 
 import com.masseurmatch.waitlist.bridge.config.OpenAiConfig;
+import com.masseurmatch.waitlist.model.text.Resources;
 import com.masseurmatch.waitlist.model.tool.SaveWaitlistEntryTool;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +23,7 @@ public final class RealtimeSessionFactory {
 
   public RealtimeSessionFactory(OpenAiConfig config) {
     this.config = config;
-    this.instructions = resource("/prompts/knotty.txt");
+    this.instructions = Resources.text("/prompts/knotty.txt");
   }
 
   public Map<String, Object> session() {
@@ -91,16 +88,5 @@ public final class RealtimeSessionFactory {
         "Hang up after you have said goodbye.",
         "parameters",
         Map.of("type", "object", "properties", Map.of(), "additionalProperties", false));
-  }
-
-  private static String resource(String path) {
-    try (InputStream in = RealtimeSessionFactory.class.getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + path);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
