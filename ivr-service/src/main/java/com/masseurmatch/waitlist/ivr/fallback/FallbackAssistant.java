@@ -144,7 +144,7 @@ public class FallbackAssistant {
   private ToolOutcome runTool(VoiceRequest call, ChatMessage.ToolCall toolCall) {
     if (toolCall.function() == null
         || !SaveWaitlistEntryTool.NAME.equals(toolCall.function().name())) {
-      return new ToolOutcome("{\"ok\":false,\"reason\":\"unknown_tool\"}", "unknown_tool", null);
+      return ToolOutcome.of("{\"ok\":false,\"reason\":\"unknown_tool\"}", "unknown_tool");
     }
     return saveTool.save(toolCall.function().arguments(), Source.FALLBACK, call.callSid());
   }

@@ -2,7 +2,9 @@ package com.masseurmatch.waitlist.bridge.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /** How the bridge runs each call (BRIDGE_*). */
 @ConfigMapping(prefix = "bridge")
@@ -31,4 +33,39 @@ public interface BridgeConfig {
   /** Re-prompts for a silent caller before Knotty says goodbye. */
   @WithDefault("2")
   int silencePrompts();
+
+  /** {@code IVR_BASE_URL}: the IVR's public base URL; live calls are redirected to its fallback. */
+  Optional<URI> ivrBaseUrl();
+
+  /** Tries to open the OpenAI socket at call start before the call goes to the fallback. */
+  @WithDefault("2")
+  int openaiConnectAttempts();
+
+  /** How long OpenAI may take to send {@code session.created} after a connect attempt. */
+  @WithDefault("5s")
+  Duration sessionStartTimeout();
+
+  /** Concurrent calls this instance takes; at the cap it reports not ready. */
+  @WithDefault("100")
+  int maxCalls();
+
+  /** A socket must send a valid {@code start} within this time or it is closed. */
+  @WithDefault("5s")
+  Duration startTimeout();
+
+  /** Sockets without a valid {@code start} yet, at most; more are closed at once. */
+  @WithDefault("20")
+  int maxUnauthenticated();
+
+  /** {@code BRIDGE_DRAIN_LIMIT}: on shutdown, how long live calls may continue before redirect. */
+  @WithDefault("5m")
+  Duration drainLimit();
+
+  /** Audio frames not yet written to one socket, at most; beyond it audio is dropped, counted. */
+  @WithDefault("500")
+  int maxPendingWrites();
+
+  /** How often the outbox retries signups the store did not take. */
+  @WithDefault("5s")
+  Duration outboxInterval();
 }

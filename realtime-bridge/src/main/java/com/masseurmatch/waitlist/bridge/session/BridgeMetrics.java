@@ -90,6 +90,28 @@ public class BridgeMetrics {
     registry.counter("bridge.streams.rejected", "reason", reason).increment();
   }
 
+  public void twilioRestFailure(String what) {
+    registry.counter("bridge.twilio.rest.failures", "request", what).increment();
+  }
+
+  public void redirected(String reason) {
+    registry.counter("bridge.calls.redirected", "reason", reason).increment();
+  }
+
+  public void audioDropped(String side) {
+    registry.counter("bridge.backpressure.dropped", "side", side).increment();
+  }
+
+  public void outboxDepth(Supplier<Number> depth) {
+    io.micrometer.core.instrument.Gauge.builder("bridge.outbox.depth", depth)
+        .description("Signups waiting in the outbox for the store")
+        .register(registry);
+  }
+
+  public void outboxDelivered(String result) {
+    registry.counter("bridge.outbox.deliveries", "result", result).increment();
+  }
+
   public void openAiError(String code) {
     registry.counter("bridge.openai.errors", "code", code == null ? "none" : code).increment();
   }

@@ -6,6 +6,7 @@ import com.masseurmatch.waitlist.bridge.config.OpenAiConfig;
 import com.masseurmatch.waitlist.bridge.openai.RealtimeCodec;
 import com.masseurmatch.waitlist.bridge.openai.RealtimeConnector;
 import com.masseurmatch.waitlist.bridge.openai.RealtimeSessionFactory;
+import com.masseurmatch.waitlist.bridge.outbox.SignupOutbox;
 import com.masseurmatch.waitlist.bridge.twilio.TwilioCallControl;
 import com.masseurmatch.waitlist.bridge.twilio.TwilioCodec;
 import com.masseurmatch.waitlist.model.call.CallRecordStore;
@@ -35,6 +36,7 @@ public class CallServices {
   final ManagedExecutor blocking;
   final Vertx vertx;
   final Clock clock;
+  final SignupOutbox outbox;
 
   CallServices(
       BridgeConfig config,
@@ -47,7 +49,8 @@ public class CallServices {
       BridgeMetrics metrics,
       ManagedExecutor blocking,
       Vertx vertx,
-      Clock clock) {
+      Clock clock,
+      SignupOutbox outbox) {
     this.config = config;
     this.openAi = openAi;
     this.twilioCodec = new TwilioCodec(json, config.maxFrameBytes());
@@ -61,6 +64,7 @@ public class CallServices {
     this.blocking = blocking;
     this.vertx = vertx;
     this.clock = clock;
+    this.outbox = outbox;
   }
 
   public TwilioCodec twilioCodec() {

@@ -26,8 +26,11 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One call: the only class that knows both the Twilio stream and the OpenAI socket. It owns all
@@ -77,6 +80,12 @@ public final class CallSession implements RealtimeConnector.Listener {
   private boolean warnedTimeLimit;
   private boolean wrappingUp;
   private long timerId = -1;
+  private int connectAttempts;
+  private long sessionTimer = -1;
+  private boolean redirected;
+  private final Map<String, String> collected = new LinkedHashMap<>();
+  private final AtomicInteger pendingTwilio = new AtomicInteger();
+  private final AtomicInteger pendingOpenAi = new AtomicInteger();
 
   CallSession(
       CallServices services,
@@ -102,14 +111,29 @@ public final class CallSession implements RealtimeConnector.Listener {
   synchronized void connect() {
     Log.infof("call %s: stream %s started, connecting to OpenAI", callSid, streamSid);
     timerId = services.vertx.setPeriodic(1000, id -> tick());
+    attemptConnect();
+  }
+
+  /** One try at the OpenAI socket; it must also send {@code session.created} in time. */
+  private void attemptConnect() {
+    int attempt = ++connectAttempts;
     long connectStart = System.nanoTime();
+    sessionTimer =
+        services.vertx.setTimer(
+            services.config.sessionStartTimeout().toMillis(), id -> onSessionTimeout(attempt));
     services
         .connector
         .connect(this)
         .subscribe()
         .with(
             connection -> onOpenAiConnected(connection, connectStart),
-            failure -> onOpenAiFailed(failure));
+            failure -> onOpenAiFailed(attempt, failure.getMessage()));
+  }
+
+  private synchronized void onSessionTimeout(int attempt) {
+    if (state == State.CONNECTING && attempt == connectAttempts) {
+      onOpenAiFailed(attempt, "no session.created in time");
+    }
   }
 
   // ---------------------------------------------------------------- Twilio side
@@ -143,8 +167,10 @@ public final class CallSession implements RealtimeConnector.Listener {
   private void onCallerAudio(TwilioMessage.Media media) {
     callClockMs = media.timestampMs();
     if (state == State.OPEN) {
-      send(RealtimeCodec.append(media.payload()));
-      services.metrics.callerFrame();
+      if (writable(pendingOpenAi, "openai")) {
+        send(RealtimeCodec.append(media.payload()));
+        services.metrics.callerFrame();
+      }
     } else if (state == State.CONNECTING) {
       if (connectBuffer.size() >= services.config.connectBufferFrames()) {
         connectBuffer.removeFirst();
@@ -173,19 +199,39 @@ public final class CallSession implements RealtimeConnector.Listener {
       connection.close().subscribe().with(ok -> {}, e -> {});
       return;
     }
+    if (state == State.CONNECTING && openAi != null && openAi != connection) {
+      connection.close().subscribe().with(ok -> {}, e -> {});
+      return;
+    }
     if (openAi == null) {
       openAi = connection;
     }
     services.metrics.openAiConnected(Duration.ofNanos(System.nanoTime() - began));
   }
 
-  private synchronized void onOpenAiFailed(Throwable failure) {
-    if (state == State.ENDED) {
+  /** A connect attempt failed: try again while attempts remain, then send the call away. */
+  private synchronized void onOpenAiFailed(int attempt, String why) {
+    if (state != State.CONNECTING || attempt != connectAttempts) {
       return;
     }
-    Log.errorf("call %s: cannot connect to OpenAI Realtime: %s", callSid, failure.getMessage());
+    services.vertx.cancelTimer(sessionTimer);
+    Log.warnf("call %s: OpenAI Realtime attempt %d failed: %s", callSid, attempt, why);
+    if (openAi != null) {
+      openAi.close().subscribe().with(ok -> {}, e -> {});
+      openAi = null;
+    }
+    if (attempt < services.config.openaiConnectAttempts()) {
+      services.vertx.setTimer(250, id -> retryConnect(attempt));
+      return;
+    }
     failed = true;
-    closeTwilio("OpenAI unavailable");
+    redirectToFallback("openai_unavailable");
+  }
+
+  private synchronized void retryConnect(int failedAttempt) {
+    if (state == State.CONNECTING && failedAttempt == connectAttempts) {
+      attemptConnect();
+    }
   }
 
   @Override
@@ -196,6 +242,10 @@ public final class CallSession implements RealtimeConnector.Listener {
     if (openAi == null) {
       // the first event can arrive before the connect callback
       openAi = connection;
+    } else if (openAi != connection) {
+      // a socket of an attempt that was given up
+      connection.close().subscribe().with(ok -> {}, e -> {});
+      return;
     }
     RealtimeServerEvent event;
     try {
@@ -237,17 +287,25 @@ public final class CallSession implements RealtimeConnector.Listener {
     if (state == State.ENDED) {
       return;
     }
+    if (connection != openAi) {
+      return;
+    }
     Log.warnf(
         "call %s: OpenAI closed the socket (%d %s)",
         callSid, reason.getCode(), reason.getMessage());
+    if (state == State.CONNECTING) {
+      onOpenAiFailed(connectAttempts, "socket closed before the session started");
+      return;
+    }
     failed = waitlistId == null;
-    closeTwilio("OpenAI closed");
+    redirectToFallback("openai_closed");
   }
 
   private void onSessionCreated() {
     if (state != State.CONNECTING) {
       return;
     }
+    services.vertx.cancelTimer(sessionTimer);
     send(services.realtimeCodec.sessionUpdate(services.sessions.session()));
     String caller = start.customParameters().get("caller");
     if (caller != null && !caller.isBlank()) {
@@ -269,6 +327,9 @@ public final class CallSession implements RealtimeConnector.Listener {
       return;
     }
     int bytes = RealtimeCodec.decodedLength(delta.delta());
+    if (!writable(pendingTwilio, "twilio")) {
+      return;
+    }
     playback
         .onAudioSent(delta.itemId(), bytes, callClockMs)
         .ifPresent(
@@ -326,6 +387,10 @@ public final class CallSession implements RealtimeConnector.Listener {
           if (outcome.waitlistId() != null) {
             recordSignup(outcome.waitlistId());
           }
+          if (outcome.unsaved() != null) {
+            // the store is down: the signup waits in the outbox, nothing is lost
+            services.outbox.enqueue(outcome.unsaved());
+          }
           onToolDone(item.callId(), outcome);
         });
   }
@@ -346,6 +411,7 @@ public final class CallSession implements RealtimeConnector.Listener {
   private synchronized void onToolDone(String toolCallId, ToolOutcome outcome) {
     toolsRunning--;
     services.metrics.toolResult(RealtimeSessionFactory.SAVE_TOOL, outcome.result());
+    collected.putAll(outcome.collected());
     if (outcome.waitlistId() != null) {
       waitlistId = outcome.waitlistId();
     }
@@ -399,9 +465,11 @@ public final class CallSession implements RealtimeConnector.Listener {
     String message = error.error() == null ? "" : Masking.text(error.error().message());
     services.metrics.openAiError(code);
     Log.warnf("call %s: OpenAI error %s: %s", callSid, code, message);
-    if ("session_expired".equals(code)) {
+    if (state == State.CONNECTING) {
+      onOpenAiFailed(connectAttempts, "error " + code + " before the session started");
+    } else if ("session_expired".equals(code)) {
       failed = waitlistId == null;
-      closeTwilio("OpenAI session expired");
+      redirectToFallback("openai_session_expired");
     }
   }
 
@@ -470,6 +538,52 @@ public final class CallSession implements RealtimeConnector.Listener {
         });
   }
 
+  /**
+   * The realtime path cannot keep this call: store what is known on the {@code calls} row, then
+   * send the live call to the IVR's fallback through Twilio's REST API (closing the stream if that
+   * fails, which makes Twilio continue with the IVR too).
+   */
+  synchronized void redirectToFallback(String reason) {
+    Runnable redirect = prepareRedirect(reason);
+    if (redirect != null) {
+      services.blocking.execute(redirect);
+      end(reason);
+    }
+  }
+
+  /** The same, done on the calling thread: for shutdown, when worker pools are closing. */
+  void redirectNow(String reason) {
+    Runnable redirect;
+    synchronized (this) {
+      redirect = prepareRedirect(reason);
+    }
+    if (redirect != null) {
+      redirect.run();
+      end(reason);
+    }
+  }
+
+  private Runnable prepareRedirect(String reason) {
+    if (state == State.ENDED || redirected) {
+      return null;
+    }
+    redirected = true;
+    services.metrics.redirected(reason);
+    Log.warnf("call %s: sending the call to the fallback (%s)", callSid, reason);
+    CallRecord known =
+        CallRecord.of(callSid)
+            .withFrom(start.customParameters().get("caller"))
+            .withPath(CallPath.REALTIME)
+            .withOutcome(waitlistId != null ? CallOutcome.SIGNED_UP : CallOutcome.FAILED)
+            .withCollected(Map.copyOf(collected));
+    return () -> {
+      writeRecord(known);
+      if (!services.callControl.redirectToFallback(callSid)) {
+        closeTwilioNow("redirect failed");
+      }
+    };
+  }
+
   private synchronized void closeTwilioNow(String why) {
     closeTwilio(why);
   }
@@ -490,6 +604,7 @@ public final class CallSession implements RealtimeConnector.Listener {
     if (timerId >= 0) {
       services.vertx.cancelTimer(timerId);
     }
+    services.vertx.cancelTimer(sessionTimer);
     if (openAi != null && openAi.isOpen()) {
       openAi.close().subscribe().with(ok -> {}, e -> {});
     }
@@ -501,16 +616,22 @@ public final class CallSession implements RealtimeConnector.Listener {
             : failed ? CallOutcome.FAILED : CallOutcome.ABANDONED;
     services.metrics.callEnded(outcome.wireName());
     Log.infof("call %s: ended (%s), outcome %s", callSid, why, outcome.wireName());
-    CallRecord record =
+    CallRecord known =
         CallRecord.of(callSid)
             .withFrom(start.customParameters().get("caller"))
             .withStartedAt(startedAt)
-            .withEndedAt(services.clock.instant())
-            .withPath(CallPath.REALTIME)
-            .withOutcome(outcome)
             .withWaitlistId(waitlistId)
             .withTranscript(List.copyOf(transcript))
-            .withUsage(usage.toMap(), usage.cost(services.openAi.prices()));
+            .withUsage(usage.toMap(), usage.cost(services.openAi.prices()))
+            .withCollected(collected.isEmpty() ? null : Map.copyOf(collected));
+    // a redirected call goes on in the fallback, which owns its path and outcome from now on
+    CallRecord record =
+        redirected
+            ? known
+            : known
+                .withEndedAt(services.clock.instant())
+                .withPath(CallPath.REALTIME)
+                .withOutcome(outcome);
     services.blocking.execute(() -> writeRecord(record));
   }
 
@@ -526,14 +647,43 @@ public final class CallSession implements RealtimeConnector.Listener {
 
   private void send(String event) {
     if (openAi != null && openAi.isOpen()) {
-      openAi.sendText(event).subscribe().with(ok -> {}, e -> sendFailed("OpenAI", e));
+      write(openAi, event, pendingOpenAi, "OpenAI");
     }
   }
 
   private void sendTwilio(String frame) {
     if (twilio.isOpen()) {
-      twilio.sendText(frame).subscribe().with(ok -> {}, e -> sendFailed("Twilio", e));
+      write(twilio, frame, pendingTwilio, "Twilio");
     }
+  }
+
+  /**
+   * Audio for a socket that is not keeping up: beyond {@code BRIDGE_MAX_PENDING_WRITES} unwritten
+   * frames it is dropped and counted, so a slow peer never makes memory grow without bound.
+   */
+  private boolean writable(AtomicInteger pending, String side) {
+    if (pending.get() >= services.config.maxPendingWrites()) {
+      services.metrics.audioDropped(side);
+      return false;
+    }
+    return true;
+  }
+
+  private void write(
+      io.quarkus.websockets.next.Connection connection,
+      String text,
+      AtomicInteger pending,
+      String side) {
+    pending.incrementAndGet();
+    connection
+        .sendText(text)
+        .subscribe()
+        .with(
+            ok -> pending.decrementAndGet(),
+            e -> {
+              pending.decrementAndGet();
+              sendFailed(side, e);
+            });
   }
 
   private void sendFailed(String side, Throwable e) {

@@ -2,6 +2,7 @@ package com.masseurmatch.waitlist.bridge.session;
 
 import com.masseurmatch.waitlist.bridge.openai.RealtimeConnector;
 import com.masseurmatch.waitlist.bridge.twilio.MalformedFrameException;
+import com.masseurmatch.waitlist.bridge.twilio.TwilioCallControl;
 import com.masseurmatch.waitlist.bridge.twilio.TwilioMessage;
 import com.masseurmatch.waitlist.model.token.StreamTokens;
 import com.masseurmatch.waitlist.model.token.TokenCheck;
@@ -9,11 +10,14 @@ import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
 
 /**
  * Receives every Twilio frame. Until a stream has a call session it accepts only {@code connected}
- * and a {@code start} whose token verifies for its call SID; anything else before that never
- * reaches OpenAI. Afterwards frames go to the call's {@link CallSession}.
+ * and a {@code start} whose token verifies for its call SID, within the start timeout and under a
+ * cap on such waiting sockets; anything else never reaches OpenAI. A verified stream that arrives
+ * while draining or at the call cap is sent to the IVR's fallback. Afterwards frames go to the
+ * call's {@link CallSession}.
  */
 @ApplicationScoped
 public class MediaStreamHandler {
@@ -25,16 +29,62 @@ public class MediaStreamHandler {
   private final CallServices services;
   private final StreamTokens tokens;
   private final RealtimeConnector connector;
+  private final BridgeGate gate;
+  private final TwilioCallControl callControl;
+  private final int maxWaiting;
+  // sockets without a valid start yet, oldest first
+  private final LinkedHashMap<String, Waiting> waiting = new LinkedHashMap<>();
 
   MediaStreamHandler(
       CallRegistry registry,
       CallServices services,
       StreamTokens tokens,
-      RealtimeConnector connector) {
+      RealtimeConnector connector,
+      BridgeGate gate,
+      TwilioCallControl callControl) {
     this.registry = registry;
     this.services = services;
     this.tokens = tokens;
     this.connector = connector;
+    this.gate = gate;
+    this.callControl = callControl;
+    this.maxWaiting = services.config.maxUnauthenticated();
+  }
+
+  /**
+   * A new socket waits for its start. Past the cap the oldest waiting socket is closed: a flood of
+   * idle sockets cannot lock out a real call, whose start arrives within milliseconds.
+   */
+  public void onOpen(WebSocketConnection twilio) {
+    long timer =
+        services.vertx.setTimer(
+            services.config.startTimeout().toMillis(),
+            id -> {
+              if (leaveWaiting(twilio.id()) != null) {
+                services.metrics().streamRejected("no_start");
+                close(twilio, "no start in time");
+              }
+            });
+    Waiting evicted = null;
+    synchronized (waiting) {
+      if (waiting.size() >= maxWaiting) {
+        String oldest = waiting.keySet().iterator().next();
+        evicted = waiting.remove(oldest);
+      }
+      waiting.put(twilio.id(), new Waiting(twilio, timer));
+    }
+    if (evicted != null) {
+      services.vertx.cancelTimer(evicted.timer());
+      services.metrics().streamRejected("too_many_unauthenticated");
+      close(evicted.connection(), "too many unauthenticated streams");
+    }
+  }
+
+  /** Sockets waiting for their start. */
+  public int waitingForStart() {
+    synchronized (waiting) {
+      return waiting.size();
+    }
   }
 
   public void onText(WebSocketConnection twilio, String text) {
@@ -50,35 +100,76 @@ public class MediaStreamHandler {
       services.metrics().malformed("twilio");
       return;
     }
-    if (message instanceof TwilioMessage.Start start) {
+    if (message instanceof TwilioMessage.Start start && authenticated(twilio)) {
       onStart(twilio, start);
     }
   }
 
   public void onClose(WebSocketConnection twilio) {
+    authenticated(twilio);
     CallSession session = registry.find(twilio);
     if (session != null) {
       session.onTwilioClosed();
     }
   }
 
+  /** Leaves the waiting set; false when the socket was not waiting (already handled). */
+  private boolean authenticated(WebSocketConnection twilio) {
+    Waiting left = leaveWaiting(twilio.id());
+    if (left == null) {
+      return false;
+    }
+    services.vertx.cancelTimer(left.timer());
+    return true;
+  }
+
+  private Waiting leaveWaiting(String id) {
+    synchronized (waiting) {
+      return waiting.remove(id);
+    }
+  }
+
+  private record Waiting(WebSocketConnection connection, long timer) {}
+
   private void onStart(WebSocketConnection twilio, TwilioMessage.Start start) {
     TokenCheck check = tokens.verify(start.customParameters().get("token"), start.callSid());
     if (check != TokenCheck.VALID) {
       services.metrics().streamRejected("token_" + check.name().toLowerCase());
       Log.warnf("call %s: stream refused, token %s", start.callSid(), check);
-      twilio
-          .close(new CloseReason(POLICY_VIOLATION, "invalid stream token"))
-          .subscribe()
-          .with(ok -> {}, e -> {});
+      close(twilio, "invalid stream token");
       return;
     }
     if (!connector.configured()) {
       services.metrics().streamRejected("no_openai_key");
-      Log.errorf("call %s: OPENAI_API_KEY is not set; closing the stream", start.callSid());
-      twilio.close().subscribe().with(ok -> {}, e -> {});
+      Log.errorf("call %s: OPENAI_API_KEY is not set; sending the call back", start.callSid());
+      sendToFallback(twilio, start.callSid(), "no_openai_key");
+      return;
+    }
+    if (!gate.admits(registry.activeCalls())) {
+      String reason = gate.draining() ? "draining" : "capacity";
+      services.metrics().streamRejected(reason);
+      Log.warnf("call %s: not taken (%s); sending it to the fallback", start.callSid(), reason);
+      sendToFallback(twilio, start.callSid(), reason);
       return;
     }
     registry.open(twilio, start);
+  }
+
+  /**
+   * Redirects the live call to the IVR's fallback; if that fails, closing the stream makes Twilio
+   * continue with the {@code <Connect>} action, which also ends in the fallback.
+   */
+  private void sendToFallback(WebSocketConnection twilio, String callSid, String reason) {
+    services.metrics().redirected(reason);
+    services.blocking.execute(
+        () -> {
+          if (!callControl.redirectToFallback(callSid)) {
+            twilio.close().subscribe().with(ok -> {}, e -> {});
+          }
+        });
+  }
+
+  private static void close(WebSocketConnection twilio, String reason) {
+    twilio.close(new CloseReason(POLICY_VIOLATION, reason)).subscribe().with(ok -> {}, e -> {});
   }
 }

@@ -3,6 +3,7 @@ package com.masseurmatch.waitlist.bridge.twilio;
 import com.masseurmatch.waitlist.bridge.session.MediaStreamHandler;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
+import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -16,6 +17,12 @@ public class MediaStreamEndpoint {
 
   MediaStreamEndpoint(MediaStreamHandler handler) {
     this.handler = handler;
+  }
+
+  @OnOpen
+  @NonBlocking
+  void onOpen(WebSocketConnection connection) {
+    handler.onOpen(connection);
   }
 
   @OnTextMessage

@@ -1,50 +1,102 @@
 package com.masseurmatch.waitlist.bridge.twilio;
 
+import com.masseurmatch.waitlist.bridge.config.BridgeConfig;
+import com.masseurmatch.waitlist.bridge.session.BridgeMetrics;
 import com.masseurmatch.waitlist.model.twilio.TwilioConfig;
 import com.masseurmatch.waitlist.model.twilio.TwilioRestClients;
 import com.twilio.exception.ApiException;
+import com.twilio.http.HttpMethod;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Call;
 import io.quarkus.logging.Log;
+import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
-/** Controls live calls through Twilio's REST API. Blocking: run off the event loop. */
+/**
+ * Controls live calls through Twilio's REST API: hang up, or send the call to the IVR's fallback.
+ * Server errors and network failures are retried (three tries in all, with backoff) and counted.
+ * Blocking: run off the event loop.
+ */
 @ApplicationScoped
 public class TwilioCallControl {
 
-  private final Optional<TwilioRestClient> client;
+  /** Where a call goes when the realtime path cannot keep it. */
+  public static final String FALLBACK_PATH = "/api/voice/ai-assistant";
 
-  TwilioCallControl(TwilioConfig config) {
+  private final Optional<TwilioRestClient> client;
+  private final Optional<URI> ivrBase;
+  private final BridgeMetrics metrics;
+  private final Guard retry =
+      Guard.create()
+          .withRetry()
+          .maxRetries(2)
+          .delay(200, ChronoUnit.MILLIS)
+          .whenException(TwilioCallControl::transientFailure)
+          .withExponentialBackoff()
+          .done()
+          .done()
+          .build();
+
+  TwilioCallControl(TwilioConfig config, BridgeConfig bridge, BridgeMetrics metrics) {
     this.client =
         config.accountSid().isPresent() && config.authToken().isPresent()
             ? Optional.of(
                 TwilioRestClients.create(
                     config.accountSid().get(), config.authToken().get(), config.apiBaseUrl()))
             : Optional.empty();
+    this.ivrBase = bridge.ivrBaseUrl();
+    this.metrics = metrics;
   }
 
-  /**
-   * Ends the call. Returns false when it could not (no credentials, or Twilio refused); a call
-   * Twilio no longer knows (404) counts as ended.
-   */
+  /** Ends the call; false when it could not. A call Twilio no longer knows counts as ended. */
   public boolean hangUp(String callSid) {
+    return update(
+        callSid, "hang-up", () -> Call.updater(callSid).setStatus(Call.UpdateStatus.COMPLETED));
+  }
+
+  /** Sends the live call to the IVR's fallback assistant; false when it could not. */
+  public boolean redirectToFallback(String callSid) {
+    if (ivrBase.isEmpty()) {
+      Log.warnf("call %s: IVR_BASE_URL is not set; cannot redirect the call", callSid);
+      return false;
+    }
+    URI target = URI.create(ivrBase.get().toString().replaceAll("/+$", "") + FALLBACK_PATH);
+    return update(
+        callSid, "redirect", () -> Call.updater(callSid).setUrl(target).setMethod(HttpMethod.POST));
+  }
+
+  private boolean update(
+      String callSid,
+      String what,
+      java.util.function.Supplier<com.twilio.rest.api.v2010.account.CallUpdater> request) {
     if (client.isEmpty()) {
-      Log.warnf("call %s: TWILIO_ACCOUNT_SID/TWILIO_AUTH_TOKEN not set; cannot hang up", callSid);
+      Log.warnf("call %s: TWILIO_ACCOUNT_SID/TWILIO_AUTH_TOKEN not set; cannot %s", callSid, what);
       return false;
     }
     try {
-      Call.updater(callSid).setStatus(Call.UpdateStatus.COMPLETED).update(client.get());
+      retry.get(() -> request.get().update(client.get()), Call.class);
       return true;
     } catch (ApiException e) {
       if (e.getStatusCode() != null && e.getStatusCode() == 404) {
         return true;
       }
-      Log.errorf("call %s: Twilio refused the hang-up: %s", callSid, e.getMessage());
+      metrics.twilioRestFailure(what);
+      Log.errorf("call %s: Twilio refused the %s: %s", callSid, what, e.getMessage());
       return false;
     } catch (RuntimeException e) {
-      Log.errorf("call %s: Twilio hang-up failed: %s", callSid, e.toString());
+      metrics.twilioRestFailure(what);
+      Log.errorf("call %s: Twilio %s failed: %s", callSid, what, e.toString());
       return false;
     }
+  }
+
+  private static boolean transientFailure(Throwable e) {
+    if (e instanceof ApiException api) {
+      return api.getStatusCode() == null || api.getStatusCode() >= 500;
+    }
+    return e instanceof com.twilio.exception.ApiConnectionException;
   }
 }

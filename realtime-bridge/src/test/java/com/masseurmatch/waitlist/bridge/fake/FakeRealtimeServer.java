@@ -30,6 +30,8 @@ public final class FakeRealtimeServer implements AutoCloseable {
   private volatile long responseDoneDelayMs = 30;
   private volatile long acceptDelayMs;
   private volatile String lastQuery;
+  private final AtomicInteger refuseNext = new AtomicInteger();
+  private final AtomicInteger silentNext = new AtomicInteger();
   private HttpServer server;
 
   public int start() throws Exception {
@@ -47,6 +49,11 @@ public final class FakeRealtimeServer implements AutoCloseable {
                     refused.incrementAndGet();
                     System.err.println("fake OpenAI: refused " + socket.uri());
                     socket.reject(404);
+                    return;
+                  }
+                  if (refuseNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    refused.incrementAndGet();
+                    socket.reject(503);
                     return;
                   }
                   if (!("Bearer " + API_KEY).equals(auth)) {
@@ -72,6 +79,11 @@ public final class FakeRealtimeServer implements AutoCloseable {
   }
 
   private void accept(io.vertx.core.http.ServerWebSocket socket) {
+    if (silentNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      // accepted, but the session never starts: no session.created
+      socket.textMessageHandler(text -> {});
+      return;
+    }
     sessions.add(new FakeRealtimeSession(socket, json, this::nextReply, responseDoneDelayMs));
   }
 
@@ -83,6 +95,16 @@ public final class FakeRealtimeServer implements AutoCloseable {
   /** Queues what the next responses contain, in order; then a default greeting. */
   public void enqueue(Reply... next) {
     replies.addAll(List.of(next));
+  }
+
+  /** The next {@code count} handshakes are refused with HTTP 503. */
+  public void refuseNext(int count) {
+    refuseNext.set(count);
+  }
+
+  /** The next {@code count} sockets open but never send {@code session.created}. */
+  public void silentNext(int count) {
+    silentNext.set(count);
   }
 
   /** Delays the WebSocket handshake's completion, as a slow OpenAI would. */
@@ -114,6 +136,8 @@ public final class FakeRealtimeServer implements AutoCloseable {
     refused.set(0);
     acceptDelayMs = 0;
     responseDoneDelayMs = 30;
+    refuseNext.set(0);
+    silentNext.set(0);
   }
 
   @Override

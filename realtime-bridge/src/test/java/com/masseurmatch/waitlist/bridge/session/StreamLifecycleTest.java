@@ -137,16 +137,4 @@ class StreamLifecycleTest extends BridgeTestSupport {
     Awaitility.await().atMost(WAIT).until(session::isClosed);
     assertTrue(session.received("response.create").isEmpty());
   }
-
-  @Test
-  void openAiClosingEndsTheStreamSoTwilioContinuesWithTheIvr() throws Exception {
-    String callSid = newCallSid();
-    TwilioStreamClient twilio = startCall(callSid);
-    FakeRealtimeSession session = awaitOpenAi(0);
-    awaitReceived(session, "response.create", 1);
-
-    session.close((short) 1011, "server error");
-
-    assertTrue(twilio.awaitClose(WAIT) != null, "the Twilio stream must close, not go silent");
-  }
 }

@@ -6,12 +6,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.masseurmatch.waitlist.model.logging.Masking;
 import com.masseurmatch.waitlist.model.store.StoreException;
 import com.masseurmatch.waitlist.model.store.StoreRejectedException;
+import com.masseurmatch.waitlist.model.validation.EmailNormalizer;
 import com.masseurmatch.waitlist.model.validation.EntryForm;
 import com.masseurmatch.waitlist.model.validation.EntryValidation;
 import com.masseurmatch.waitlist.model.validation.EntryValidator;
 import com.masseurmatch.waitlist.model.validation.FieldError;
+import com.masseurmatch.waitlist.model.validation.NameNormalizer;
+import com.masseurmatch.waitlist.model.validation.Normalized;
+import com.masseurmatch.waitlist.model.validation.RoleParser;
+import com.masseurmatch.waitlist.model.waitlist.Role;
 import com.masseurmatch.waitlist.model.waitlist.SaveResult;
 import com.masseurmatch.waitlist.model.waitlist.Source;
+import com.masseurmatch.waitlist.model.waitlist.WaitlistEntry;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistStore;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -88,6 +94,7 @@ public class SaveWaitlistEntryTool {
     if (args == null || !args.isObject()) {
       return outcome(
           "malformed",
+          Map.of(),
           null,
           failure(
               null,
@@ -99,12 +106,13 @@ public class SaveWaitlistEntryTool {
         new EntryForm(
             text(args, "full_name"), text(args, "phone"), text(args, "email"), text(args, "role"));
     EntryValidation validation = validator.validate(form, source, callSid);
+    Map<String, String> collected = validFields(form);
     if (!validation.isValid()) {
-      return outcome("invalid", null, invalid(validation.errors()));
+      return outcome("invalid", collected, null, invalid(validation.errors()));
     }
     boolean confirmed = args.path("email_confirmed").asBoolean(false);
     if (!validation.warnings().isEmpty() && !confirmed) {
-      return outcome("unconfirmed", null, invalid(validation.warnings()));
+      return outcome("unconfirmed", collected, null, invalid(validation.warnings()));
     }
     try {
       SaveResult saved = store.upsert(validation.entry());
@@ -116,13 +124,13 @@ public class SaveWaitlistEntryTool {
       output.put("status", saved.status());
       output.put(
           "saved", Map.of("full_name", saved.entry().fullName(), "role", saved.entry().role()));
-      return new ToolOutcome(write(output), saved.status(), saved.entry().id());
+      return new ToolOutcome(write(output), saved.status(), saved.entry().id(), collected, null);
     } catch (StoreRejectedException e) {
       Log.errorf("call %s: the store rejected a waitlist entry: %s", callSid, e.getMessage());
-      return outcome("rejected", null, unavailable());
+      return outcome("rejected", collected, null, unavailable());
     } catch (StoreException e) {
       Log.warnf("call %s: the store is unavailable: %s", callSid, e.getMessage());
-      return outcome("unavailable", null, unavailable());
+      return outcome("unavailable", collected, validation.entry(), unavailable());
     }
   }
 
@@ -164,8 +172,34 @@ public class SaveWaitlistEntryTool {
     return output;
   }
 
-  private ToolOutcome outcome(String result, java.util.UUID id, Map<String, Object> output) {
-    return new ToolOutcome(write(output), result, id);
+  private ToolOutcome outcome(
+      String result,
+      Map<String, String> collected,
+      WaitlistEntry unsaved,
+      Map<String, Object> output) {
+    return new ToolOutcome(write(output), result, null, collected, unsaved);
+  }
+
+  /** Each argument that is valid on its own, normalised. */
+  private Map<String, String> validFields(EntryForm form) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    Normalized<String> name = NameNormalizer.normalize(form.fullName());
+    Normalized<String> phone = validator.phones().normalize(form.phone());
+    Normalized<String> email = EmailNormalizer.normalize(form.email());
+    Normalized<Role> role = RoleParser.parse(form.role());
+    if (name.isValid()) {
+      fields.put("full_name", name.value());
+    }
+    if (phone.isValid()) {
+      fields.put("phone", phone.value());
+    }
+    if (email.isValid()) {
+      fields.put("email", email.value());
+    }
+    if (role.isValid()) {
+      fields.put("role", role.value().wireName());
+    }
+    return fields;
   }
 
   private static String text(JsonNode args, String field) {

@@ -1,0 +1,45 @@
+package com.masseurmatch.waitlist.bridge.session;
+
+import com.masseurmatch.waitlist.bridge.config.BridgeConfig;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+/**
+ * Graceful shutdown for WebSocket calls, which Quarkus' HTTP shutdown does not wait for. On SIGTERM
+ * readiness goes down at once and new streams go to the fallback; live calls continue up to {@code
+ * BRIDGE_DRAIN_LIMIT}; whatever is still running then is redirected to the IVR's fallback before
+ * the process exits.
+ */
+@Singleton
+public class BridgeDrain {
+
+  private final BridgeGate gate;
+  private final CallRegistry registry;
+  private final BridgeConfig config;
+
+  BridgeDrain(BridgeGate gate, CallRegistry registry, BridgeConfig config) {
+    this.gate = gate;
+    this.registry = registry;
+    this.config = config;
+  }
+
+  void onShutdownDelay(@Observes ShutdownDelayInitiatedEvent event) {
+    gate.startDraining();
+    Log.infof("draining: %d calls in progress, no new calls", registry.activeCalls());
+  }
+
+  void onShutdown(@Observes ShutdownEvent event) throws InterruptedException {
+    gate.startDraining();
+    long deadline = System.nanoTime() + config.drainLimit().toNanos();
+    while (registry.activeCalls() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    for (CallSession session : registry.sessions()) {
+      session.redirectNow("shutdown");
+    }
+    Log.infof("drained: %d calls redirected at the drain limit", registry.sessions().size());
+  }
+}
