@@ -26,20 +26,31 @@ public class BridgeDrain {
     this.config = config;
   }
 
-  void onShutdownDelay(@Observes ShutdownDelayInitiatedEvent event) {
-    gate.startDraining();
-    Log.infof("draining: %d calls in progress, no new calls", registry.activeCalls());
+  /**
+   * Runs at the start of Quarkus' shutdown delay, while the HTTP server and every WebSocket are
+   * still fully up: holds the shutdown until the calls end or the drain limit passes.
+   */
+  void onShutdownDelay(@Observes ShutdownDelayInitiatedEvent event) throws InterruptedException {
+    drain(config.drainLimit().toNanos());
   }
 
+  /** Without a shutdown delay (or after it), whatever is left goes to the fallback at once. */
   void onShutdown(@Observes ShutdownEvent event) throws InterruptedException {
+    drain(0);
+  }
+
+  private void drain(long limitNanos) throws InterruptedException {
     gate.startDraining();
-    long deadline = System.nanoTime() + config.drainLimit().toNanos();
+    Log.infof("draining: %d calls in progress, no new calls", registry.activeCalls());
+    long deadline = System.nanoTime() + limitNanos;
     while (registry.activeCalls() > 0 && System.nanoTime() < deadline) {
       Thread.sleep(100);
     }
+    int left = 0;
     for (CallSession session : registry.sessions()) {
       session.redirectNow("shutdown");
+      left++;
     }
-    Log.infof("drained: %d calls redirected at the drain limit", registry.sessions().size());
+    Log.infof("drained: %d calls redirected to the fallback at the drain limit", left);
   }
 }

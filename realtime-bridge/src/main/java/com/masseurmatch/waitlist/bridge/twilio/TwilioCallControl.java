@@ -9,10 +9,9 @@ import com.twilio.http.HttpMethod;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Call;
 import io.quarkus.logging.Log;
-import io.smallrye.faulttolerance.api.Guard;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -21,6 +20,7 @@ import java.util.Optional;
  * Blocking: run off the event loop.
  */
 @ApplicationScoped
+@Startup
 public class TwilioCallControl {
 
   /** Where a call goes when the realtime path cannot keep it. */
@@ -29,16 +29,12 @@ public class TwilioCallControl {
   private final Optional<TwilioRestClient> client;
   private final Optional<URI> ivrBase;
   private final BridgeMetrics metrics;
-  private final Guard retry =
-      Guard.create()
-          .withRetry()
-          .maxRetries(2)
-          .delay(200, ChronoUnit.MILLIS)
-          .whenException(TwilioCallControl::transientFailure)
-          .withExponentialBackoff()
-          .done()
-          .done()
-          .build();
+
+  /**
+   * Tries per request; plain loop rather than a fault-tolerance guard: it must work during
+   * shutdown.
+   */
+  private static final int ATTEMPTS = 3;
 
   TwilioCallControl(TwilioConfig config, BridgeConfig bridge, BridgeMetrics metrics) {
     this.client =
@@ -49,6 +45,13 @@ public class TwilioCallControl {
             : Optional.empty();
     this.ivrBase = bridge.ivrBaseUrl();
     this.metrics = metrics;
+    // twilio-java registers a JVM shutdown hook when it first loads: that must not happen during
+    // a drain, when the JVM refuses new hooks
+    try {
+      Class.forName("com.twilio.Twilio", true, TwilioCallControl.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("twilio-java is missing", e);
+    }
   }
 
   /** Ends the call; false when it could not. A call Twilio no longer knows counts as ended. */
@@ -77,7 +80,7 @@ public class TwilioCallControl {
       return false;
     }
     try {
-      retry.get(() -> request.get().update(client.get()), Call.class);
+      updateWithRetries(request);
       return true;
     } catch (ApiException e) {
       if (e.getStatusCode() != null && e.getStatusCode() == 404) {
@@ -86,10 +89,32 @@ public class TwilioCallControl {
       metrics.twilioRestFailure(what);
       Log.errorf("call %s: Twilio refused the %s: %s", callSid, what, e.getMessage());
       return false;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
       metrics.twilioRestFailure(what);
       Log.errorf("call %s: Twilio %s failed: %s", callSid, what, e.toString());
       return false;
+    }
+  }
+
+  private void updateWithRetries(
+      java.util.function.Supplier<com.twilio.rest.api.v2010.account.CallUpdater> request) {
+    long delay = 200;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        request.get().update(client.get());
+        return;
+      } catch (RuntimeException e) {
+        if (attempt >= ATTEMPTS || !transientFailure(e)) {
+          throw e;
+        }
+        try {
+          Thread.sleep(delay);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+        delay *= 2;
+      }
     }
   }
 

@@ -1,7 +1,6 @@
 package com.masseurmatch.waitlist.model.testing;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -9,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -21,15 +21,13 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess implements AutoCloseable {
 
   private final Process process;
-  private final StringBuffer output = new StringBuffer();
+  private final Path log;
   private final int port;
 
-  private ServiceProcess(Process process, int port) {
+  private ServiceProcess(Process process, Path log, int port) {
     this.process = process;
+    this.log = log;
     this.port = port;
-    Thread reader = new Thread(() -> drain(process.getInputStream()), "service-output");
-    reader.setDaemon(true);
-    reader.start();
   }
 
   /** Starts the module's packaged jar on a free port with exactly this environment. */
@@ -39,6 +37,8 @@ public final class ServiceProcess implements AutoCloseable {
     ProcessBuilder builder =
         new ProcessBuilder(java, "-jar", "target/quarkus-app/quarkus-run.jar")
             .redirectErrorStream(true);
+    Path log = Files.createTempFile("service-", ".log");
+    builder.redirectOutput(log.toFile());
     Map<String, String> environment = builder.environment();
     String path = environment.get("PATH");
     String home = environment.get("HOME");
@@ -47,15 +47,20 @@ public final class ServiceProcess implements AutoCloseable {
     environment.put("HOME", home == null ? "/tmp" : home);
     environment.put("PORT", Integer.toString(port));
     environment.putAll(env);
-    return new ServiceProcess(builder.start(), port);
+    return new ServiceProcess(builder.start(), log, port);
   }
 
   public int port() {
     return port;
   }
 
+  /** Everything the process wrote so far (a file, so nothing is lost at shutdown). */
   public String output() {
-    return output.toString();
+    try {
+      return Files.readString(log, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "(no output: " + e.getMessage() + ")";
+    }
   }
 
   /** Waits for the process to exit; returns its exit code, or -1 if it is still running. */
@@ -94,18 +99,6 @@ public final class ServiceProcess implements AutoCloseable {
   @Override
   public void close() {
     process.destroyForcibly();
-  }
-
-  private void drain(InputStream in) {
-    byte[] buffer = new byte[4096];
-    try {
-      int read;
-      while ((read = in.read(buffer)) >= 0) {
-        output.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
-      }
-    } catch (IOException e) {
-      // the process ended
-    }
   }
 
   private static int freePort() {
