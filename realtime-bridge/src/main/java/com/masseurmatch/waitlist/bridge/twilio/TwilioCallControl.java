@@ -16,8 +16,8 @@ import java.util.Optional;
 
 /**
  * Controls live calls through Twilio's REST API: hang up, or send the call to the IVR's fallback.
- * Server errors and network failures are retried (three tries in all, with backoff) and counted.
- * Blocking: run off the event loop.
+ * Server errors (by twilio-java) and connection failures (here) are retried, three tries each, and
+ * a final failure is logged with the call SID and counted. Blocking: run off the event loop.
  */
 @ApplicationScoped
 @Startup
@@ -118,10 +118,11 @@ public class TwilioCallControl {
     }
   }
 
+  /**
+   * Only connection failures: twilio-java already repeats a 5xx answer (three tries, 100 ms apart),
+   * so retrying those here too would multiply the requests.
+   */
   private static boolean transientFailure(Throwable e) {
-    if (e instanceof ApiException api) {
-      return api.getStatusCode() == null || api.getStatusCode() >= 500;
-    }
     return e instanceof com.twilio.exception.ApiConnectionException;
   }
 }

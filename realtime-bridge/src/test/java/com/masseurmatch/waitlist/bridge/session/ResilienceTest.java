@@ -67,6 +67,26 @@ class ResilienceTest extends BridgeTestSupport {
   }
 
   @Test
+  void aRedirectTwilioRefusesIsRetriedCountedAndTheStreamClosedInstead() throws Exception {
+    String callSid = newCallSid();
+    twilioRest.stubFor(
+        post(urlPathEqualTo(callPath(callSid)))
+            .willReturn(
+                aResponse()
+                    .withStatus(500)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"code\":20500,\"message\":\"Internal Server Error\",\"status\":500}")));
+    openai.refuseNext(2);
+    var twilio = startCall(callSid);
+
+    // closing the stream makes Twilio continue with the IVR's <Connect> action
+    assertTrue(twilio.awaitClose(WAIT) != null, "the stream must close when the redirect fails");
+    // three tries in all (twilio-java repeats a 5xx; the bridge does not multiply them)
+    twilioRest.verify(3, postRequestedFor(urlPathEqualTo(callPath(callSid))));
+  }
+
+  @Test
   void oneRefusalIsRetriedAndTheCallGoesOn() throws Exception {
     openai.refuseNext(1);
     String callSid = newCallSid();
