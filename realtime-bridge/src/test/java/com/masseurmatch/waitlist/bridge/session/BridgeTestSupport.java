@@ -14,6 +14,7 @@ import com.masseurmatch.waitlist.bridge.fake.InjectFakeOpenAi;
 import com.masseurmatch.waitlist.bridge.fake.InjectTwilioRest;
 import com.masseurmatch.waitlist.bridge.fake.TwilioRestWireMock;
 import com.masseurmatch.waitlist.bridge.fake.TwilioStreamClient;
+import com.masseurmatch.waitlist.model.store.WaitlistConfig;
 import com.masseurmatch.waitlist.model.testing.InjectPostgrest;
 import com.masseurmatch.waitlist.model.testing.PostgrestWireMock;
 import com.masseurmatch.waitlist.model.token.StreamTokens;
@@ -67,10 +68,21 @@ abstract class BridgeTestSupport {
                             + "\"}")));
   }
 
+  @Inject WaitlistConfig waitlistConfig;
+
   @AfterEach
-  void closeClients() {
+  void closeClients() throws java.io.IOException {
     clients.forEach(TwilioStreamClient::close);
     clients.clear();
+    // a signup a test left in the outbox must not be delivered during the next test
+    java.nio.file.Path outbox = waitlistConfig.dataDir().resolve("outbox");
+    if (java.nio.file.Files.isDirectory(outbox)) {
+      try (var files = java.nio.file.Files.list(outbox)) {
+        for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+          java.nio.file.Files.deleteIfExists(file);
+        }
+      }
+    }
   }
 
   static String newCallSid() {
