@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""Keeps the deploy files honest: run by .ci/run after the tests (it reads the built jars).
+
+- Kustomize builds the production overlay (kubectl kustomize) and the result holds what the
+  services need: both Deployments with probes, the bridge's grace period above its drain limit,
+  PDBs, HPAs, the ConfigMap and the generated Secret.
+- render.yaml and compose.yaml parse and name both services, with the drain budget consistent.
+- The three Dockerfiles build the same way and copy paths the Maven build really produces.
+- mint-service-jwt.sh makes an HS256 token that verifies against its secret.
+"""
+import base64
+import hashlib
+import hmac
+import json
+import os
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+import yaml
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+failures = []
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+
+
+def seconds(value):
+    match = re.fullmatch(r"(\d+)(ms|s|m|h)?", str(value))
+    number, unit = int(match.group(1)), match.group(2) or "s"
+    return number * {"ms": 0.001, "s": 1, "m": 60, "h": 3600}[unit]
+
+
+def kustomize():
+    if shutil.which("kubectl") is None:
+        print("check: kubectl not found; parsing the manifests without kustomize")
+        for file in (ROOT / "deploy/k8s").rglob("*.yaml"):
+            list(yaml.safe_load_all(file.read_text()))
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        shutil.copytree(ROOT / "deploy/k8s", pathlib.Path(tmp) / "k8s")
+        overlay = pathlib.Path(tmp) / "k8s/overlays/prod"
+        shutil.copy(overlay / "secrets.env.example", overlay / "secrets.env")
+        out = subprocess.run(["kubectl", "kustomize", str(overlay)], check=True,
+                             capture_output=True, text=True).stdout
+    docs = [d for d in yaml.safe_load_all(out) if d]
+    kinds = sorted(d["kind"] for d in docs)
+    for kind in ["ConfigMap", "Secret", "Deployment", "Service", "Ingress",
+                 "PodDisruptionBudget", "HorizontalPodAutoscaler"]:
+        check(kind in kinds, f"kustomize: no {kind}")
+    deployments = {d["metadata"]["name"]: d for d in docs if d["kind"] == "Deployment"}
+    for name in ["ivr-service", "realtime-bridge"]:
+        spec = deployments[name]["spec"]["template"]["spec"]
+        app = spec["containers"][0]
+        for probe in ["readinessProbe", "livenessProbe", "startupProbe"]:
+            check(probe in app, f"kustomize: {name} has no {probe}")
+        check(app["image"].startswith("ghcr.io/"), f"kustomize: {name} image not replaced")
+        check(any(e.get("secretRef") for e in app["envFrom"]), f"kustomize: {name} has no secrets")
+    bridge = deployments["realtime-bridge"]["spec"]["template"]["spec"]
+    drain = seconds(next(e["value"] for e in bridge["containers"][0]["env"]
+                         if e["name"] == "BRIDGE_DRAIN_LIMIT"))
+    check(bridge["terminationGracePeriodSeconds"] >= drain + 10 + 3,
+          "kustomize: the bridge's grace period does not cover preStop + drain + shutdown")
+    print(f"check: kustomize built {len(docs)} objects")
+
+
+def render():
+    blueprint = yaml.safe_load((ROOT / "render.yaml").read_text())
+    services = {s["name"]: s for s in blueprint["services"]}
+    check(set(services) == {"ivr-service", "realtime-bridge"}, "render: services")
+    for name, service in services.items():
+        check((ROOT / service["dockerfilePath"]).is_file(), f"render: {name} Dockerfile missing")
+        check(service["healthCheckPath"] == "/q/health/live", f"render: {name} health check")
+        for var in service["envVars"]:
+            if var.get("key") in {"OPENAI_API_KEY", "TWILIO_AUTH_TOKEN", "SUPABASE_SERVICE_ROLE_KEY",
+                                  "ADMIN_TOKEN"}:
+                check(var.get("sync") is False, f"render: {name} syncs the secret {var['key']}")
+    bridge = services["realtime-bridge"]
+    drain = seconds(next(v["value"] for v in bridge["envVars"] if v.get("key") == "BRIDGE_DRAIN_LIMIT"))
+    check(bridge["maxShutdownDelaySeconds"] >= drain + 3, "render: shutdown delay below the drain")
+
+
+def compose():
+    spec = yaml.safe_load((ROOT / "compose.yaml").read_text())
+    services = spec["services"]
+    for name in ["db", "postgrest", "gateway", "ivr-service", "realtime-bridge"]:
+        check(name in services, f"compose: no {name}")
+    for volume in services["db"]["volumes"]:
+        source = volume.split(":")[0]
+        if source.startswith("./"):
+            check((ROOT / source).exists(), f"compose: {source} missing")
+    drain = seconds(services["realtime-bridge"]["environment"]["BRIDGE_DRAIN_LIMIT"])
+    check(seconds(services["realtime-bridge"]["stop_grace_period"]) >= drain + 3,
+          "compose: stop_grace_period below the drain")
+
+
+def dockerfiles():
+    def body(path):
+        return [l for l in path.read_text().splitlines()
+                if l and not l.startswith("#") and not l.startswith("ARG MODULE=")]
+    generic = body(ROOT / "deploy/docker/Dockerfile.jvm")
+    for module in ["ivr-service", "realtime-bridge"]:
+        specific = ROOT / f"deploy/docker/{module}.Dockerfile"
+        check(body(specific) == generic, f"docker: {specific.name} differs from Dockerfile.jvm")
+        check(f"ARG MODULE={module}" in specific.read_text(), f"docker: {specific.name} module")
+        app = ROOT / module / "target/quarkus-app"
+        for part in ["lib", "app", "quarkus", "quarkus-run.jar"]:
+            check((app / part).exists(), f"docker: {module} build has no {part} to copy")
+
+
+def mint():
+    secret = "check-secret-0123456789abcdef0123456789"
+    token = subprocess.run([str(ROOT / "deploy/compose/mint-service-jwt.sh")], check=True,
+                           capture_output=True, text=True,
+                           env={**os.environ, "JWT_SECRET": secret}).stdout.strip()
+    header, payload, signature = token.split(".")
+    expected = base64.urlsafe_b64encode(
+        hmac.new(secret.encode(), f"{header}.{payload}".encode(), hashlib.sha256).digest()
+    ).rstrip(b"=").decode()
+    check(hmac.compare_digest(signature, expected), "mint: signature does not verify")
+    claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    check(claims["role"] == "service_role", "mint: role")
+    check(claims["exp"] > time.time() + 365 * 24 * 3600, "mint: expiry")
+    short = subprocess.run([str(ROOT / "deploy/compose/mint-service-jwt.sh")],
+                           capture_output=True, text=True, env={**os.environ, "JWT_SECRET": "short"})
+    check(short.returncode != 0, "mint: accepted a short secret")
+
+
+for step in [kustomize, render, compose, dockerfiles, mint]:
+    step()
+for script in ["bin/run-local", ".ci/run", "deploy/compose/initdb/00-init.sh"]:
+    check(subprocess.run(["bash", "-n", str(ROOT / script)]).returncode == 0, f"syntax: {script}")
+
+if failures:
+    print("deploy check failed:\n  " + "\n  ".join(failures))
+    sys.exit(1)
+print("deploy check: all checks passed")

@@ -1,0 +1,34 @@
+# syntax=docker/dockerfile:1
+# ivr-service for platforms without build arguments (Render); see Dockerfile.jvm.
+ARG MODULE=ivr-service
+
+FROM maven:3.9-eclipse-temurin-17 AS build
+ARG MODULE
+WORKDIR /src
+COPY . .
+# -pl builds only MODULE, -am also what it depends on (shared-model)
+RUN --mount=type=cache,target=/root/.m2 \
+    mvn -B -ntp -pl "${MODULE}" -am package -DskipTests -Dspotless.check.skip=true
+
+FROM eclipse-temurin:17-jre
+ARG MODULE
+# curl only for the HEALTHCHECK; uid 10001, group 0 (works on arbitrary-uid platforms)
+RUN apt-get update && apt-get install -y --no-install-recommends curl \
+ && rm -rf /var/lib/apt/lists/* \
+ && useradd --system --uid 10001 --gid 0 --home-dir /deployments app
+WORKDIR /deployments
+# WAITLIST_DATA_DIR: the embedded database (development) and the bridge's outbox
+RUN mkdir data && chown 10001:0 data
+COPY --from=build --chown=10001:0 /src/${MODULE}/target/quarkus-app/lib/ lib/
+COPY --from=build --chown=10001:0 /src/${MODULE}/target/quarkus-app/*.jar ./
+COPY --from=build --chown=10001:0 /src/${MODULE}/target/quarkus-app/app/ app/
+COPY --from=build --chown=10001:0 /src/${MODULE}/target/quarkus-app/quarkus/ quarkus/
+ENV PORT=8080 \
+    WAITLIST_DATA_DIR=/deployments/data \
+    JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+EXPOSE 8080
+USER 10001
+HEALTHCHECK --interval=10s --timeout=2s --start-period=20s --retries=3 \
+  CMD curl -fsS "http://127.0.0.1:${PORT}/q/health/live" || exit 1
+# exec: java is PID 1 and receives SIGTERM itself (the bridge drains calls on it)
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /deployments/quarkus-run.jar"]
