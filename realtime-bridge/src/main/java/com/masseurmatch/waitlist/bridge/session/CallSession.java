@@ -75,10 +75,7 @@ public final class CallSession implements RealtimeConnector.Listener {
   private boolean malformedLogged;
   private boolean failed;
   private UUID waitlistId;
-  private long lastActivityNanos;
-  private int silencePromptsUsed;
-  private boolean warnedTimeLimit;
-  private boolean wrappingUp;
+  private final CallTimeLimits limits;
   private long timerId = -1;
   private int connectAttempts;
   private long sessionTimer = -1;
@@ -100,7 +97,13 @@ public final class CallSession implements RealtimeConnector.Listener {
     this.streamSid = start.streamSid();
     this.startedAt = services.clock.instant();
     this.startedNanos = System.nanoTime();
-    this.lastActivityNanos = startedNanos;
+    this.limits =
+        new CallTimeLimits(
+            startedNanos,
+            services.config.maxCallLength(),
+            services.config.maxCallWarning(),
+            services.config.silenceTimeout(),
+            services.config.silencePrompts());
   }
 
   public String callSid() {
@@ -187,7 +190,7 @@ public final class CallSession implements RealtimeConnector.Listener {
     }
     playback.onMark(mark.name(), callClockMs);
     if (!playback.isPlaying()) {
-      lastActivityNanos = System.nanoTime();
+      limits.activity(System.nanoTime());
     }
   }
 
@@ -263,7 +266,7 @@ public final class CallSession implements RealtimeConnector.Listener {
     } else if (event instanceof RealtimeServerEvent.SpeechStarted) {
       onCallerSpeech();
     } else if (event instanceof RealtimeServerEvent.SpeechStopped) {
-      lastActivityNanos = System.nanoTime();
+      limits.activity(System.nanoTime());
     } else if (event instanceof OutputItemDone done && done.item() != null) {
       if (done.item().isFunctionCall()) {
         onFunctionCall(done.item());
@@ -345,8 +348,7 @@ public final class CallSession implements RealtimeConnector.Listener {
   }
 
   private void onCallerSpeech() {
-    lastActivityNanos = System.nanoTime();
-    silencePromptsUsed = 0;
+    limits.callerSpoke(System.nanoTime());
     if (!playback.isPlaying()) {
       return;
     }
@@ -487,37 +489,21 @@ public final class CallSession implements RealtimeConnector.Listener {
     if (state != State.OPEN) {
       return;
     }
-    Duration elapsed = Duration.ofNanos(System.nanoTime() - startedNanos);
-    Duration limit = services.config.maxCallLength();
-    if (elapsed.compareTo(limit.plusSeconds(30)) >= 0) {
-      hangUp("the call passed its maximum length");
-      return;
-    }
     boolean idle = !responseActive && toolsRunning == 0 && !playback.isPlaying();
-    if (!idle || endCallRequested) {
-      return;
-    }
-    if (elapsed.compareTo(limit) >= 0 && !wrappingUp) {
-      wrappingUp = true;
-      reply(
-          "The call has reached its time limit. Thank the caller warmly, say a short goodbye and"
-              + " call end_call.");
-    } else if (elapsed.compareTo(limit.minus(services.config.maxCallWarning())) >= 0
-        && !warnedTimeLimit) {
-      warnedTimeLimit = true;
-      reply("Tell the caller briefly that the call has about a minute left.");
-    } else if (System.nanoTime() - lastActivityNanos
-        >= services.config.silenceTimeout().toNanos()) {
-      lastActivityNanos = System.nanoTime();
-      if (silencePromptsUsed < services.config.silencePrompts()) {
-        silencePromptsUsed++;
-        reply("The caller has been silent. Ask briefly and kindly whether they are still there.");
-      } else {
-        wrappingUp = true;
-        reply(
-            "The caller has stayed silent. Say that you will let them go, say a short goodbye and"
-                + " call end_call.");
-      }
+    switch (limits.next(System.nanoTime(), idle, endCallRequested)) {
+      case HANG_UP -> hangUp("the call passed its maximum length");
+      case WRAP_UP ->
+          reply(
+              "The call has reached its time limit. Thank the caller warmly, say a short goodbye"
+                  + " and call end_call.");
+      case WARN -> reply("Tell the caller briefly that the call has about a minute left.");
+      case CHECK_SILENCE ->
+          reply("The caller has been silent. Ask briefly and kindly whether they are still there.");
+      case GOODBYE_SILENT ->
+          reply(
+              "The caller has stayed silent. Say that you will let them go, say a short goodbye"
+                  + " and call end_call.");
+      case NONE -> {}
     }
   }
 
