@@ -3,6 +3,7 @@ package com.masseurmatch.waitlist.model.store.embedded;
 import com.masseurmatch.waitlist.model.waitlist.Role;
 import com.masseurmatch.waitlist.model.waitlist.SaveResult;
 import com.masseurmatch.waitlist.model.waitlist.Source;
+import com.masseurmatch.waitlist.model.waitlist.StatsTally;
 import com.masseurmatch.waitlist.model.waitlist.StoredEntry;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistEntry;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistPage;
@@ -16,9 +17,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -165,27 +164,19 @@ public final class EmbeddedWaitlistStore implements WaitlistStore {
   public WaitlistStats stats() {
     return database.read(
         connection -> {
-          Map<Role, Long> byRole = new EnumMap<>(Role.class);
-          Map<Source, Long> bySource = new EnumMap<>(Source.class);
-          for (Role role : Role.values()) {
-            byRole.put(role, 0L);
-          }
-          for (Source source : Source.values()) {
-            bySource.put(source, 0L);
-          }
-          long total = 0;
+          StatsTally tally = new StatsTally();
           try (PreparedStatement select =
                   connection.prepareStatement(
                       "select role, source, count(*) from waitlist group by role, source");
               ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-              long entries = rows.getLong(3);
-              total += entries;
-              byRole.merge(Role.fromWire(rows.getString(1)), entries, Long::sum);
-              bySource.merge(Source.fromWire(rows.getString(2)), entries, Long::sum);
+              tally.add(
+                  Role.fromWire(rows.getString(1)),
+                  Source.fromWire(rows.getString(2)),
+                  rows.getLong(3));
             }
           }
-          return new WaitlistStats(total, byRole, bySource);
+          return tally.stats();
         });
   }
 

@@ -7,13 +7,13 @@ import com.masseurmatch.waitlist.model.store.StoreUnavailableException;
 import com.masseurmatch.waitlist.model.waitlist.Role;
 import com.masseurmatch.waitlist.model.waitlist.SaveResult;
 import com.masseurmatch.waitlist.model.waitlist.Source;
+import com.masseurmatch.waitlist.model.waitlist.StatsTally;
 import com.masseurmatch.waitlist.model.waitlist.StoredEntry;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistEntry;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistPage;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistQuery;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistStats;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistStore;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,25 +73,9 @@ public final class PostgrestWaitlistStore implements WaitlistStore {
   public WaitlistStats stats() {
     PostgrestResponse response = client.rpc("waitlist_stats", Map.of());
     List<StatRow> rows = read(response.body(), new TypeReference<List<StatRow>>() {});
-    Map<Role, Long> byRole = new EnumMap<>(Role.class);
-    Map<Source, Long> bySource = new EnumMap<>(Source.class);
-    for (Role role : Role.values()) {
-      byRole.put(role, 0L);
-    }
-    for (Source source : Source.values()) {
-      bySource.put(source, 0L);
-    }
-    long total = 0;
-    for (StatRow row : rows) {
-      total += row.entries();
-      if (row.role() != null) {
-        byRole.merge(row.role(), row.entries(), Long::sum);
-      }
-      if (row.source() != null) {
-        bySource.merge(row.source(), row.entries(), Long::sum);
-      }
-    }
-    return new WaitlistStats(total, byRole, bySource);
+    StatsTally tally = new StatsTally();
+    rows.forEach(row -> tally.add(row.role(), row.source(), row.entries()));
+    return tally.stats();
   }
 
   /** Filters shared by the page and its count. */
