@@ -6,15 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.masseurmatch.waitlist.model.logging.Masking;
 import com.masseurmatch.waitlist.model.store.StoreException;
 import com.masseurmatch.waitlist.model.store.StoreRejectedException;
-import com.masseurmatch.waitlist.model.validation.EmailNormalizer;
 import com.masseurmatch.waitlist.model.validation.EntryForm;
 import com.masseurmatch.waitlist.model.validation.EntryValidation;
 import com.masseurmatch.waitlist.model.validation.EntryValidator;
 import com.masseurmatch.waitlist.model.validation.FieldError;
-import com.masseurmatch.waitlist.model.validation.NameNormalizer;
-import com.masseurmatch.waitlist.model.validation.Normalized;
-import com.masseurmatch.waitlist.model.validation.RoleParser;
-import com.masseurmatch.waitlist.model.waitlist.Role;
 import com.masseurmatch.waitlist.model.waitlist.SaveResult;
 import com.masseurmatch.waitlist.model.waitlist.Source;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistEntry;
@@ -106,7 +101,7 @@ public class SaveWaitlistEntryTool {
         new EntryForm(
             text(args, "full_name"), text(args, "phone"), text(args, "email"), text(args, "role"));
     EntryValidation validation = validator.validate(form, source, callSid);
-    Map<String, String> collected = validFields(form);
+    Map<String, String> collected = validation.validFields();
     if (!validation.isValid()) {
       return outcome("invalid", collected, null, invalid(validation.errors()));
     }
@@ -178,28 +173,6 @@ public class SaveWaitlistEntryTool {
       WaitlistEntry unsaved,
       Map<String, Object> output) {
     return new ToolOutcome(write(output), result, null, collected, unsaved);
-  }
-
-  /** Each argument that is valid on its own, normalised. */
-  private Map<String, String> validFields(EntryForm form) {
-    Map<String, String> fields = new LinkedHashMap<>();
-    Normalized<String> name = NameNormalizer.normalize(form.fullName());
-    Normalized<String> phone = validator.phones().normalize(form.phone());
-    Normalized<String> email = EmailNormalizer.normalize(form.email());
-    Normalized<Role> role = RoleParser.parse(form.role());
-    if (name.isValid()) {
-      fields.put("full_name", name.value());
-    }
-    if (phone.isValid()) {
-      fields.put("phone", phone.value());
-    }
-    if (email.isValid()) {
-      fields.put("email", email.value());
-    }
-    if (role.isValid()) {
-      fields.put("role", role.value().wireName());
-    }
-    return fields;
   }
 
   private static String text(JsonNode args, String field) {

@@ -4,7 +4,10 @@ import com.masseurmatch.waitlist.model.waitlist.Role;
 import com.masseurmatch.waitlist.model.waitlist.Source;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistEntry;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Validates and normalises all four fields of a signup in one pass. */
 public final class EntryValidator {
@@ -34,12 +37,27 @@ public final class EntryValidator {
         warnings.add(field.warning());
       }
     }
+    Map<String, String> valid = new LinkedHashMap<>();
+    if (name.isValid()) {
+      valid.put(NameNormalizer.FIELD, name.value());
+    }
+    if (phone.isValid()) {
+      valid.put(PhoneNormalizer.FIELD, phone.value());
+    }
+    if (email.isValid()) {
+      valid.put(EmailNormalizer.FIELD, email.value());
+    }
+    if (role.isValid()) {
+      valid.put(RoleParser.FIELD, role.value().wireName());
+    }
     if (!errors.isEmpty()) {
-      return new EntryValidation(null, List.copyOf(errors), List.copyOf(warnings));
+      return new EntryValidation(
+          null, List.copyOf(errors), List.copyOf(warnings), Collections.unmodifiableMap(valid));
     }
     WaitlistEntry entry =
         new WaitlistEntry(
             name.value(), phone.value(), email.value(), role.value(), source, callSid);
-    return new EntryValidation(entry, List.of(), List.copyOf(warnings));
+    return new EntryValidation(
+        entry, List.of(), List.copyOf(warnings), Collections.unmodifiableMap(valid));
   }
 }

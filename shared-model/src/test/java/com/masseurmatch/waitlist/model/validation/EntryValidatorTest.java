@@ -43,6 +43,19 @@ class EntryValidatorTest {
   }
 
   @Test
+  void fieldsThatPassOnTheirOwnAreKeptNormalised() {
+    EntryValidation result =
+        validator.validate(
+            new EntryForm("ann lee", "(415) 555-0100", "ann at", "I'm a client"),
+            Source.PHONE,
+            null);
+    assertFalse(result.isValid());
+    assertEquals(
+        java.util.Map.of("full_name", "Ann Lee", "phone", "+14155550100", "role", "client"),
+        result.validFields());
+  }
+
+  @Test
   void aTypoWarningDoesNotBlockTheEntry() {
     EntryValidation result =
         validator.validate(
