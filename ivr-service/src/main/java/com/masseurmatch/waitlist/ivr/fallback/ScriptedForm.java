@@ -15,7 +15,6 @@ import com.masseurmatch.waitlist.model.waitlist.Source;
 import io.quarkus.logging.Log;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -115,14 +114,11 @@ public class ScriptedForm {
     if (!value.isValid()) {
       return retry(call, collected, state, "Sorry, I didn't get that.");
     }
-    FallbackState next = state.at(confirmStep, value.value());
     String suggestion = value.warning() == null ? null : value.warning().suggestion();
-    if (suggestion != null) {
-      // offer the likely intended address as a third choice, never change it silently
-      next =
-          new FallbackState(
-              next.mode(), next.step(), 0, value.value() + "|" + suggestion, 0, List.of());
-    }
+    // a likely intended address is offered as a third choice, never applied silently
+    FallbackState next =
+        state.at(
+            confirmStep, suggestion == null ? value.value() : value.value() + "|" + suggestion);
     calls.save(call.callSid(), CallPath.SCRIPTED, collected, next);
     return confirmPrompt(next);
   }
@@ -145,7 +141,8 @@ public class ScriptedForm {
     }
     if ("2".equals(digits)) {
       FallbackState again =
-          new FallbackState(state.mode(), askAgain, state.retries() + 1, null, 0, List.of());
+          new FallbackState(
+              state.mode(), askAgain, state.retries() + 1, null, state.turns(), state.messages());
       if (again.retries() > MAX_RETRIES) {
         return toVoicemail(call, collected, again);
       }
