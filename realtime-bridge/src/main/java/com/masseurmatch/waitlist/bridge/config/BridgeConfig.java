@@ -53,8 +53,12 @@ public interface BridgeConfig {
   @WithDefault("5s")
   Duration startTimeout();
 
-  /** Sockets without a valid {@code start} yet, at most; more are closed at once. */
-  @WithDefault("20")
+  /**
+   * Sockets without a valid {@code start} yet, at most; past it the oldest is closed. Twilio sends
+   * {@code start} right after connecting, but a busy or freshly started bridge may take a moment to
+   * read it, so this leaves room for a burst of real calls.
+   */
+  @WithDefault("100")
   int maxUnauthenticated();
 
   /** {@code BRIDGE_DRAIN_LIMIT}: on shutdown, how long live calls may continue before redirect. */
@@ -64,6 +68,13 @@ public interface BridgeConfig {
   /** Audio frames not yet written to one socket, at most; beyond it audio is dropped, counted. */
   @WithDefault("500")
   int maxPendingWrites();
+
+  /**
+   * Synthetic frames run through the per-frame code at start-up, before readiness goes up, so the
+   * first callers meet compiled code; 0 skips it.
+   */
+  @WithDefault("20000")
+  int warmupFrames();
 
   /** How often the outbox retries signups the store did not take. */
   @WithDefault("5s")

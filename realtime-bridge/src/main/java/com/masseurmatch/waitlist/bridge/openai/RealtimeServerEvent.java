@@ -29,6 +29,11 @@ public sealed interface RealtimeServerEvent {
 
   /** What Knotty said in one reply. */
   @JsonIgnoreProperties(ignoreUnknown = true)
+  /** An item's audio is complete. */
+  record AudioDone(
+      @JsonProperty("response_id") String responseId, @JsonProperty("item_id") String itemId)
+      implements RealtimeServerEvent {}
+
   record AudioTranscriptDone(@JsonProperty("item_id") String itemId, String transcript)
       implements RealtimeServerEvent {}
 

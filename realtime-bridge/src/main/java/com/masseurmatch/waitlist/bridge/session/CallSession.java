@@ -30,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One call: the only class that knows both the Twilio stream and the OpenAI socket. It owns all
@@ -81,8 +80,8 @@ public final class CallSession implements RealtimeConnector.Listener {
   private long sessionTimer = -1;
   private boolean redirected;
   private final Map<String, String> collected = new LinkedHashMap<>();
-  private final AtomicInteger pendingTwilio = new AtomicInteger();
-  private final AtomicInteger pendingOpenAi = new AtomicInteger();
+  private final FrameWriter twilioOut;
+  private FrameWriter openAiOut;
 
   CallSession(
       CallServices services,
@@ -92,6 +91,7 @@ public final class CallSession implements RealtimeConnector.Listener {
     this.services = services;
     this.registry = registry;
     this.twilio = twilio;
+    this.twilioOut = new FrameWriter(twilio, e -> sendFailed("Twilio", e));
     this.start = start;
     this.callSid = start.callSid();
     this.streamSid = start.streamSid();
@@ -170,7 +170,7 @@ public final class CallSession implements RealtimeConnector.Listener {
   private void onCallerAudio(TwilioMessage.Media media) {
     callClockMs = media.timestampMs();
     if (state == State.OPEN) {
-      if (writable(pendingOpenAi, "openai")) {
+      if (writable(openAiOut, "openai")) {
         send(RealtimeCodec.append(media.payload()));
         services.metrics.callerFrame();
       }
@@ -207,7 +207,7 @@ public final class CallSession implements RealtimeConnector.Listener {
       return;
     }
     if (openAi == null) {
-      openAi = connection;
+      useOpenAi(connection);
     }
     services.metrics.openAiConnected(Duration.ofNanos(System.nanoTime() - began));
   }
@@ -222,6 +222,7 @@ public final class CallSession implements RealtimeConnector.Listener {
     if (openAi != null) {
       openAi.close().subscribe().with(ok -> {}, e -> {});
       openAi = null;
+      openAiOut = null;
     }
     if (attempt < services.config.openaiConnectAttempts()) {
       services.vertx.setTimer(250, id -> retryConnect(attempt));
@@ -229,6 +230,11 @@ public final class CallSession implements RealtimeConnector.Listener {
     }
     failed = true;
     redirectToFallback("openai_unavailable");
+  }
+
+  private void useOpenAi(WebSocketClientConnection connection) {
+    openAi = connection;
+    openAiOut = new FrameWriter(connection, e -> sendFailed("OpenAI", e));
   }
 
   private synchronized void retryConnect(int failedAttempt) {
@@ -244,7 +250,7 @@ public final class CallSession implements RealtimeConnector.Listener {
     }
     if (openAi == null) {
       // the first event can arrive before the connect callback
-      openAi = connection;
+      useOpenAi(connection);
     } else if (openAi != connection) {
       // a socket of an attempt that was given up
       connection.close().subscribe().with(ok -> {}, e -> {});
@@ -259,6 +265,8 @@ public final class CallSession implements RealtimeConnector.Listener {
     }
     if (event instanceof AudioDelta delta) {
       onKnottyAudio(delta);
+    } else if (event instanceof RealtimeServerEvent.AudioDone) {
+      onAudioDone();
     } else if (event instanceof RealtimeServerEvent.SessionCreated) {
       onSessionCreated();
     } else if (event instanceof RealtimeServerEvent.ResponseCreated) {
@@ -330,21 +338,30 @@ public final class CallSession implements RealtimeConnector.Listener {
       return;
     }
     int bytes = RealtimeCodec.decodedLength(delta.delta());
-    if (!writable(pendingTwilio, "twilio")) {
+    if (!writable(twilioOut, "twilio")) {
       return;
     }
-    playback
-        .onAudioSent(delta.itemId(), bytes, callClockMs)
-        .ifPresent(
-            mark -> {
-              sendTwilio(TwilioCodec.media(streamSid, delta.delta()));
-              sendTwilio(TwilioCodec.mark(streamSid, mark));
-              services.metrics.knottyFrame();
-              if (!firstAudioSent) {
-                firstAudioSent = true;
-                services.metrics.firstAudio(Duration.ofNanos(System.nanoTime() - startedNanos));
-              }
-            });
+    PlaybackTracker.Send send = playback.onAudioSent(delta.itemId(), bytes, callClockMs);
+    if (!send.play()) {
+      return;
+    }
+    if (send.markBefore() != null) {
+      sendTwilio(TwilioCodec.mark(streamSid, send.markBefore()));
+    }
+    sendTwilio(TwilioCodec.media(streamSid, delta.delta()));
+    if (send.markAfter() != null) {
+      sendTwilio(TwilioCodec.mark(streamSid, send.markAfter()));
+    }
+    services.metrics.knottyFrame();
+    if (!firstAudioSent) {
+      firstAudioSent = true;
+      services.metrics.firstAudio(Duration.ofNanos(System.nanoTime() - startedNanos));
+    }
+  }
+
+  /** The item's audio is complete: the chunk still filling gets its mark. */
+  private void onAudioDone() {
+    playback.endOfAudio().ifPresent(mark -> sendTwilio(TwilioCodec.mark(streamSid, mark)));
   }
 
   private void onCallerSpeech() {
@@ -427,6 +444,7 @@ public final class CallSession implements RealtimeConnector.Listener {
 
   private void onResponseDone(RealtimeServerEvent.ResponseDone done) {
     responseActive = false;
+    onAudioDone();
     if (done.response() != null) {
       usage.add(done.response().usage());
     }
@@ -631,45 +649,27 @@ public final class CallSession implements RealtimeConnector.Listener {
 
   // ---------------------------------------------------------------- sending
 
+  /** A frame for OpenAI; a socket that has closed reports the failed write (logged at debug). */
   private void send(String event) {
-    if (openAi != null && openAi.isOpen()) {
-      write(openAi, event, pendingOpenAi, "OpenAI");
+    if (openAiOut != null) {
+      openAiOut.write(event);
     }
   }
 
   private void sendTwilio(String frame) {
-    if (twilio.isOpen()) {
-      write(twilio, frame, pendingTwilio, "Twilio");
-    }
+    twilioOut.write(frame);
   }
 
   /**
    * Audio for a socket that is not keeping up: beyond {@code BRIDGE_MAX_PENDING_WRITES} unwritten
    * frames it is dropped and counted, so a slow peer never makes memory grow without bound.
    */
-  private boolean writable(AtomicInteger pending, String side) {
-    if (pending.get() >= services.config.maxPendingWrites()) {
+  private boolean writable(FrameWriter out, String side) {
+    if (out != null && out.pending() >= services.config.maxPendingWrites()) {
       services.metrics.audioDropped(side);
       return false;
     }
     return true;
-  }
-
-  private void write(
-      io.quarkus.websockets.next.Connection connection,
-      String text,
-      AtomicInteger pending,
-      String side) {
-    pending.incrementAndGet();
-    connection
-        .sendText(text)
-        .subscribe()
-        .with(
-            ok -> pending.decrementAndGet(),
-            e -> {
-              pending.decrementAndGet();
-              sendFailed(side, e);
-            });
   }
 
   private void sendFailed(String side, Throwable e) {

@@ -11,6 +11,7 @@ import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Receives every Twilio frame. Until a stream has a call session it accepts only {@code connected}
@@ -32,6 +33,7 @@ public class MediaStreamHandler {
   private final BridgeGate gate;
   private final TwilioCallControl callControl;
   private final int maxWaiting;
+  private final AtomicLong evictions = new AtomicLong();
   // sockets without a valid start yet, oldest first
   private final LinkedHashMap<String, Waiting> waiting = new LinkedHashMap<>();
 
@@ -74,6 +76,12 @@ public class MediaStreamHandler {
       waiting.put(twilio.id(), new Waiting(twilio, timer));
     }
     if (evicted != null) {
+      long count = evictions.incrementAndGet();
+      if (count % 100 == 1) {
+        Log.warnf(
+            "%d waiting for start: closed the oldest socket without a start (%d so far)",
+            maxWaiting, count);
+      }
       services.vertx.cancelTimer(evicted.timer());
       services.metrics().streamRejected("too_many_unauthenticated");
       close(evicted.connection(), "too many unauthenticated streams");

@@ -1,8 +1,12 @@
 package com.masseurmatch.waitlist.bridge.twilio;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -19,14 +23,18 @@ public final class TwilioCodec {
     this.maxFrameChars = maxFrameChars;
   }
 
+  /**
+   * Reads one frame with Jackson's streaming parser: a media frame arrives 50 times a second per
+   * call, so no tree or bean is built for it; only {@code start}'s body is data-bound.
+   */
   public TwilioMessage decode(String text) throws MalformedFrameException {
     if (text.length() > maxFrameChars) {
       throw new MalformedFrameException("frame of " + text.length() + " characters", null);
     }
     Frame frame;
-    try {
-      frame = json.readValue(text, Frame.class);
-    } catch (JsonProcessingException e) {
+    try (JsonParser parser = json.getFactory().createParser(text)) {
+      frame = read(parser);
+    } catch (IOException e) {
       throw new MalformedFrameException("not a Media Streams JSON frame", e);
     }
     if (frame.event() == null) {
@@ -41,6 +49,94 @@ public final class TwilioCodec {
       case "stop" -> new TwilioMessage.Stop(frame.stop() == null ? null : frame.stop().callSid());
       default -> new TwilioMessage.Unknown(frame.event());
     };
+  }
+
+  private Frame read(JsonParser parser) throws IOException {
+    if (parser.nextToken() != JsonToken.START_OBJECT) {
+      throw new JsonParseException(parser, "a frame is a JSON object");
+    }
+    String event = null;
+    String protocol = null;
+    String version = null;
+    String streamSid = null;
+    StartBody start = null;
+    MediaBody media = null;
+    DtmfBody dtmf = null;
+    MarkBody mark = null;
+    StopBody stop = null;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      switch (field) {
+        case "event" -> event = text(parser, value);
+        case "protocol" -> protocol = text(parser, value);
+        case "version" -> version = text(parser, value);
+        case "streamSid" -> streamSid = text(parser, value);
+        case "start" ->
+            start = value == JsonToken.VALUE_NULL ? null : parser.readValueAs(StartBody.class);
+        case "media" -> {
+          Map<String, String> fields = strings(parser, value);
+          media =
+              fields == null
+                  ? null
+                  : new MediaBody(
+                      fields.get("track"),
+                      fields.get("chunk"),
+                      fields.get("timestamp"),
+                      fields.get("payload"));
+        }
+        case "dtmf" -> {
+          Map<String, String> fields = strings(parser, value);
+          dtmf = fields == null ? null : new DtmfBody(fields.get("track"), fields.get("digit"));
+        }
+        case "mark" -> {
+          Map<String, String> fields = strings(parser, value);
+          mark = fields == null ? null : new MarkBody(fields.get("name"));
+        }
+        case "stop" -> {
+          Map<String, String> fields = strings(parser, value);
+          stop =
+              fields == null ? null : new StopBody(fields.get("accountSid"), fields.get("callSid"));
+        }
+        default -> parser.skipChildren();
+      }
+    }
+    if (parser.currentToken() != JsonToken.END_OBJECT) {
+      throw new JsonParseException(parser, "unterminated frame");
+    }
+    return new Frame(event, protocol, version, streamSid, start, media, dtmf, mark, stop);
+  }
+
+  private static String text(JsonParser parser, JsonToken value) throws IOException {
+    if (value == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (!value.isScalarValue()) {
+      throw new JsonParseException(parser, "expected a text value");
+    }
+    return parser.getText();
+  }
+
+  /** The scalar fields of a small nested object, as text; nested structures are skipped. */
+  private static Map<String, String> strings(JsonParser parser, JsonToken value)
+      throws IOException {
+    if (value == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (value != JsonToken.START_OBJECT) {
+      throw new JsonParseException(parser, "expected an object");
+    }
+    Map<String, String> fields = new HashMap<>(8);
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken token = parser.nextToken();
+      if (token.isScalarValue() && token != JsonToken.VALUE_NULL) {
+        fields.put(field, parser.getText());
+      } else {
+        parser.skipChildren();
+      }
+    }
+    return fields;
   }
 
   private static TwilioMessage.Start start(Frame frame) throws MalformedFrameException {

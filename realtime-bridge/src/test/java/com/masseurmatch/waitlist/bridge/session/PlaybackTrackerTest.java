@@ -2,6 +2,8 @@ package com.masseurmatch.waitlist.bridge.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.masseurmatch.waitlist.bridge.session.PlaybackTracker.Truncation;
@@ -18,7 +20,7 @@ class PlaybackTrackerTest {
   private List<String> send(String item, int chunks, long at) {
     List<String> marks = new ArrayList<>();
     for (int i = 0; i < chunks; i++) {
-      marks.add(tracker.onAudioSent(item, 800, at).orElseThrow());
+      marks.add(tracker.onAudioSent(item, 800, at).markAfter());
     }
     return marks;
   }
@@ -91,7 +93,35 @@ class PlaybackTrackerTest {
   void audioOfACutItemIsDropped() {
     send("item_a", 2, 1000);
     tracker.onBargeIn(1010);
-    assertEquals(Optional.empty(), tracker.onAudioSent("item_a", 800, 1020));
+    assertFalse(tracker.onAudioSent("item_a", 800, 1020).play());
     assertFalse(tracker.isPlaying());
+  }
+
+  @Test
+  void smallDeltasShareOneMarkPerHundredMilliseconds() {
+    for (int i = 0; i < 4; i++) {
+      var send = tracker.onAudioSent("item_a", 160, 1000);
+      assertTrue(send.play());
+      assertNull(send.markAfter(), "20 ms deltas are grouped until 100 ms");
+    }
+    String mark = tracker.onAudioSent("item_a", 160, 1000).markAfter();
+    assertNotNull(mark);
+    tracker.onAudioSent("item_a", 160, 1000);
+    String tail = tracker.endOfAudio().orElseThrow();
+    assertTrue(tracker.onMark(mark, 1100));
+    assertTrue(tracker.isPlaying(), "the last 20 ms are still playing");
+    assertEquals(Optional.of(new Truncation("item_a", 110)), tracker.onBargeIn(1110));
+    assertFalse(tracker.onMark(tail, 1120), "a cleared mark must not count");
+  }
+
+  @Test
+  void aNewItemClosesTheChunkOfTheLastOneBeforeItsAudio() {
+    tracker.onAudioSent("item_a", 160, 1000);
+    var send = tracker.onAudioSent("item_b", 160, 1020);
+    assertNotNull(send.markBefore());
+    assertNull(send.markAfter());
+    assertTrue(tracker.onMark(send.markBefore(), 1020));
+    assertTrue(tracker.isPlaying());
+    assertEquals(Optional.of(new Truncation("item_b", 10)), tracker.onBargeIn(1030));
   }
 }

@@ -1,0 +1,49 @@
+package com.masseurmatch.waitlist.sim;
+
+import com.masseurmatch.waitlist.sim.bench.BridgeLoad;
+import com.masseurmatch.waitlist.sim.bench.IvrLoad;
+import com.masseurmatch.waitlist.sim.openai.EchoRealtimeServer;
+
+/** {@code java -jar simulator/target/simulator.jar <command> [--option value ...]}. */
+public final class Main {
+
+  private static final String USAGE =
+      """
+      usage: bin/bench <command> [options]
+        bridge    load realtime-bridge with simulated Twilio media streams and an echoing fake OpenAI
+                  --calls N (50) --seconds S (30) --warmup-seconds S (15) --ramp-seconds S (5)
+                  --bridge-cpus LIST (0) --jar PATH --target ws://host:port --pid PID --json FILE
+        ivr       signed webhooks at a fixed rate against ivr-service
+                  --rate RPS (500) --seconds S (30) --warmup-seconds S (10) --connections N (32)
+                  --ivr-cpus LIST (0) --jar PATH --json FILE
+        fake-openai   run the echoing fake OpenAI Realtime server alone  --port P (8090)
+      """;
+
+  private Main() {}
+
+  public static void main(String[] argv) throws Exception {
+    if (argv.length == 0 || argv[0].equals("--help") || argv[0].equals("help")) {
+      System.out.print(USAGE);
+      return;
+    }
+    Args args = new Args(argv, 1);
+    int status;
+    try {
+      status =
+          switch (argv[0]) {
+            case "bridge" -> BridgeLoad.run(args);
+            case "ivr" -> IvrLoad.run(args);
+            case "fake-openai" -> EchoRealtimeServer.runAlone(args);
+            default -> {
+              System.err.print(USAGE);
+              yield 2;
+            }
+          };
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
+      System.err.print(USAGE);
+      status = 2;
+    }
+    System.exit(status);
+  }
+}

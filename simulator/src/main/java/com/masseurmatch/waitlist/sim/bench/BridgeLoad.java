@@ -1,0 +1,145 @@
+package com.masseurmatch.waitlist.sim.bench;
+
+import com.masseurmatch.waitlist.model.token.StreamTokens;
+import com.masseurmatch.waitlist.sim.Args;
+import com.masseurmatch.waitlist.sim.openai.EchoRealtimeServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code bin/bench bridge}: starts the echoing fake OpenAI and a realtime-bridge pinned to its own
+ * CPUs (or targets a running one), runs a warm-up pass and a measured pass of simulated calls, and
+ * reports what design §9 asks for.
+ */
+public final class BridgeLoad {
+
+  private BridgeLoad() {}
+
+  public static int run(Args args) throws Exception {
+    int calls = args.integer("calls", 50);
+    Duration length = args.seconds("seconds", 30);
+    Duration warmup = args.seconds("warmup-seconds", 15);
+    Duration ramp = args.seconds("ramp-seconds", Math.max(1, calls / 100.0));
+    String cpus = args.text("bridge-cpus", "0");
+    Path jar = Path.of(args.text("jar", "realtime-bridge/target/quarkus-app/quarkus-run.jar"));
+    List<String> javaOptions =
+        List.of(args.text("bridge-java-opts", BridgeDefaults.JAVA_OPTIONS).trim().split("\\s+"));
+    Optional<String> target = args.text("target");
+    Optional<String> pid = args.text("pid");
+    Optional<String> secret = args.text("secret");
+    Optional<String> json = args.text("json");
+    args.rejectUnknown();
+    if (calls < 1 || calls > 2000) {
+      throw new IllegalArgumentException("--calls must be 1..2000");
+    }
+    if (length.toSeconds() < 2 || length.toSeconds() > 1800) {
+      throw new IllegalArgumentException("--seconds must be 2..1800");
+    }
+    if (target.isPresent() && secret.isEmpty()) {
+      throw new IllegalArgumentException("--target needs --secret (its STREAM_TOKEN_SECRET)");
+    }
+
+    String streamSecret = secret.orElseGet(() -> HexFormat.of().formatHex(random(32)));
+    StreamTokens tokens = new StreamTokens(streamSecret, Duration.ofMinutes(60), Clock.systemUTC());
+    Path runDir =
+        Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "bench-");
+
+    // the generator and the fake OpenAI share one event loop: one thread on the generator's CPU
+    Vertx vertx =
+        Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setPreferNativeTransport(true));
+    try (EchoRealtimeServer openAi = EchoRealtimeServer.start(vertx, 0);
+        ServiceUnderTest bridge =
+            target.isPresent()
+                ? null
+                : ServiceUnderTest.start(
+                    jar,
+                    FreePort.find(),
+                    cpus,
+                    javaOptions,
+                    Map.of(
+                        "STREAM_TOKEN_SECRET",
+                        streamSecret,
+                        "OPENAI_API_KEY",
+                        EchoRealtimeServer.API_KEY,
+                        "OPENAI_REALTIME_URL",
+                        openAi.url(),
+                        "WAITLIST_DATA_DIR",
+                        runDir.resolve("data").toString(),
+                        "BRIDGE_MAX_CALLS",
+                        Integer.toString(Math.max(100, calls + 10)),
+                        "BRIDGE_DRAIN_LIMIT",
+                        "2s"),
+                    runDir.resolve("realtime-bridge.log"))) {
+      URI url =
+          URI.create(target.orElseGet(() -> "ws://127.0.0.1:" + bridge.port() + "/media-stream"));
+      long bridgePid = bridge != null ? bridge.pid() : pid.map(Long::parseLong).orElse(-1L);
+      ProcessProbe probe = new ProcessProbe(bridgePid);
+      long residentAtStart = probe.residentBytes();
+      if (target.isPresent()) {
+        System.out.println("give the bridge OPENAI_REALTIME_URL=" + openAi.url());
+      }
+
+      WebSocketClient client =
+          vertx.createWebSocketClient(
+              new WebSocketClientOptions()
+                  .setMaxConnections(calls + 16)
+                  .setConnectTimeout(10_000)
+                  .setTcpNoDelay(true)
+                  .setMaxMessageSize(1024 * 1024));
+      WebSocketConnectOptions connect =
+          new WebSocketConnectOptions()
+              .setHost(url.getHost())
+              .setPort(url.getPort())
+              .setURI(
+                  url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath());
+      LoadPass pass = new LoadPass(vertx, client, connect, tokens, probe);
+      List<LoadPass.Result> results = new ArrayList<>();
+      if (!warmup.isZero()) {
+        results.add(pass.run("warm-up", calls, warmup, ramp));
+        Thread.sleep(2000);
+      }
+      results.add(pass.run("measured", calls, length, ramp));
+      BridgeReport report =
+          new BridgeReport(
+              calls,
+              length,
+              warmup,
+              bridge == null ? -1 : bridge.readyMillis(),
+              residentAtStart,
+              bridge == null ? "(targeted)" : cpus,
+              results);
+      System.out.print(report.text());
+      if (json.isPresent()) {
+        Files.writeString(Path.of(json.get()), report.json());
+      }
+      if (bridge != null) {
+        System.out.println("bridge log: " + bridge.log());
+      }
+      LoadPass.Result measured = results.get(results.size() - 1);
+      return measured.stats().connected == calls && measured.stats().failed == 0 ? 0 : 1;
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  static byte[] random(int bytes) {
+    byte[] out = new byte[bytes];
+    new SecureRandom().nextBytes(out);
+    return out;
+  }
+}

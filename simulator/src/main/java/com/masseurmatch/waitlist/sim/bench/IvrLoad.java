@@ -1,0 +1,237 @@
+package com.masseurmatch.waitlist.sim.bench;
+
+import com.masseurmatch.waitlist.sim.Args;
+import com.masseurmatch.waitlist.sim.twilio.WebhookSigner;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.HdrHistogram.Histogram;
+
+/**
+ * {@code bin/bench ivr}: starts ivr-service pinned to its own CPUs and sends signed Twilio webhooks
+ * at a fixed rate, alternating a call's {@code POST /api/voice} and its {@code POST
+ * /api/voice/menu} with digit 1 (which probes the bridge: a stand-in readiness endpoint answers
+ * UP). Latency counts from when each request was due, so a stalled server is not hidden by a
+ * generator that waited for it.
+ */
+public final class IvrLoad {
+
+  private static final long MAX_MICROS = 60_000_000L;
+
+  private IvrLoad() {}
+
+  public static int run(Args args) throws Exception {
+    int rate = args.integer("rate", 500);
+    Duration length = args.seconds("seconds", 30);
+    Duration warmup = args.seconds("warmup-seconds", 10);
+    int connections = args.integer("connections", 32);
+    String cpus = args.text("ivr-cpus", "0");
+    Path jar = Path.of(args.text("jar", "ivr-service/target/quarkus-app/quarkus-run.jar"));
+    List<String> javaOptions =
+        List.of(args.text("ivr-java-opts", BridgeDefaults.JAVA_OPTIONS).trim().split("\\s+"));
+    var json = args.text("json");
+    args.rejectUnknown();
+    if (rate < 1 || rate > 20_000) {
+      throw new IllegalArgumentException("--rate must be 1..20000");
+    }
+
+    String authToken = HexFormat.of().formatHex(BridgeLoad.random(16));
+    String streamSecret = HexFormat.of().formatHex(BridgeLoad.random(32));
+    int port = FreePort.find();
+    String base = "http://127.0.0.1:" + port;
+    Path runDir =
+        Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "bench-");
+    Vertx vertx =
+        Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setPreferNativeTransport(true));
+    try {
+      HttpServer bridgeHealth =
+          vertx
+              .createHttpServer()
+              .requestHandler(r -> r.response().end("{\"status\":\"UP\",\"checks\":[]}"))
+              .listen(0, "127.0.0.1")
+              .toCompletionStage()
+              .toCompletableFuture()
+              .get(10, TimeUnit.SECONDS);
+      try (ServiceUnderTest ivr =
+          ServiceUnderTest.start(
+              jar,
+              port,
+              cpus,
+              javaOptions,
+              Map.of(
+                  "TWILIO_AUTH_TOKEN", authToken,
+                  "PUBLIC_BASE_URL", base,
+                  "STREAM_TOKEN_SECRET", streamSecret,
+                  "REALTIME_WEBSOCKET_URL", "ws://127.0.0.1:" + bridgeHealth.actualPort(),
+                  "WAITLIST_DATA_DIR", runDir.resolve("data").toString(),
+                  "ADMIN_TOKEN", authToken),
+              runDir.resolve("ivr-service.log"))) {
+        HttpClient client =
+            vertx.createHttpClient(
+                new HttpClientOptions()
+                    .setDefaultHost("127.0.0.1")
+                    .setDefaultPort(port)
+                    .setKeepAlive(true)
+                    .setTcpNoDelay(true),
+                new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
+        Driver driver = new Driver(vertx, client, new WebhookSigner(authToken), base);
+        StringBuilder out = new StringBuilder();
+        out.append(
+            String.format(
+                "ivr-service: %d requests/s for %d s (warm-up %d s), %d connections,"
+                    + " service on CPU %s, ready in %d ms%n",
+                rate,
+                length.toSeconds(),
+                warmup.toSeconds(),
+                connections,
+                cpus,
+                ivr.readyMillis()));
+        if (!warmup.isZero()) {
+          out.append("warm-up  ").append(driver.run(rate, warmup).text()).append('\n');
+        }
+        Result measured = driver.run(rate, length);
+        out.append("measured ").append(measured.text()).append('\n');
+        System.out.print(out);
+        System.out.println("service log: " + ivr.log());
+        if (json.isPresent()) {
+          Files.writeString(Path.of(json.get()), measured.json(rate, length));
+        }
+        return measured.errors() == 0 ? 0 : 1;
+      }
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  record Result(Histogram latency, Histogram lag, long sent, long ok, long errors) {
+    String text() {
+      return String.format(
+          "sent %d, 200 %d, errors %d; latency %s; generator lag %s",
+          sent, ok, errors, BridgeReport.percentiles(latency), BridgeReport.percentiles(lag));
+    }
+
+    String json(int rate, Duration length) {
+      return String.format(
+          "{\"rate\":%d,\"seconds\":%d,\"sent\":%d,\"ok\":%d,\"errors\":%d,\"latencyMs\":%s}%n",
+          rate, length.toSeconds(), sent, ok, errors, BridgeReport.percentilesJson(latency));
+    }
+  }
+
+  /** Sends the requests on the one event loop, each at its due time. */
+  private static final class Driver {
+    private final Vertx vertx;
+    private final HttpClient client;
+    private final WebhookSigner signer;
+    private final String base;
+    private final String runId = HexFormat.of().formatHex(BridgeLoad.random(4));
+    private long calls;
+
+    Driver(Vertx vertx, HttpClient client, WebhookSigner signer, String base) {
+      this.vertx = vertx;
+      this.client = client;
+      this.signer = signer;
+      this.base = base;
+    }
+
+    Result run(int rate, Duration length) throws InterruptedException {
+      long total = (long) rate * length.toSeconds();
+      Histogram latency = new Histogram(MAX_MICROS, 3);
+      Histogram lag = new Histogram(MAX_MICROS, 3);
+      long[] counts = new long[3]; // sent, ok, errors
+      CountDownLatch done = new CountDownLatch(1);
+      long interval = 1_000_000_000L / rate;
+      long began = System.nanoTime();
+      long[] next = {0};
+      vertx.runOnContext(
+          v ->
+              vertx.setPeriodic(
+                  1,
+                  id -> {
+                    long now = System.nanoTime();
+                    while (next[0] < total && began + next[0] * interval <= now) {
+                      long due = began + next[0] * interval;
+                      LoadStats.record(lag, now - due);
+                      send(next[0]++, due, latency, counts, total, done);
+                    }
+                    if (next[0] >= total) {
+                      vertx.cancelTimer(id);
+                    }
+                  }));
+      if (!done.await(length.toSeconds() + 60, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("requests did not finish within a minute of the run");
+      }
+      return new Result(latency, lag, counts[0], counts[1], counts[2]);
+    }
+
+    private void send(
+        long n, long due, Histogram latency, long[] counts, long total, CountDownLatch done) {
+      boolean answer = n % 2 == 0;
+      long call = answer ? ++calls : calls;
+      Map<String, String> form = new LinkedHashMap<>();
+      form.put("AccountSid", "AC" + "0".repeat(32));
+      form.put("CallSid", "CA" + runId + String.format("%024x", call));
+      form.put("From", String.format("+1415555%04d", call % 10_000));
+      form.put("To", "+14155550100");
+      form.put("CallStatus", answer ? "ringing" : "in-progress");
+      form.put("Direction", "inbound");
+      form.put("ApiVersion", "2010-04-01");
+      if (!answer) {
+        form.put("Digits", "1");
+      }
+      String path = answer ? "/api/voice" : "/api/voice/menu";
+      String body =
+          form.entrySet().stream()
+              .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+              .collect(Collectors.joining("&"));
+      RequestOptions request =
+          new RequestOptions()
+              .setMethod(HttpMethod.POST)
+              .setURI(path)
+              .putHeader("Content-Type", "application/x-www-form-urlencoded")
+              .putHeader("X-Twilio-Signature", signer.sign(base + path, form));
+      counts[0]++;
+      client
+          .request(request)
+          .compose(r -> r.send(Buffer.buffer(body)))
+          .compose(
+              response ->
+                  response
+                      .body()
+                      .map(b -> response.statusCode() == 200 && b.toString().contains("<Response")))
+          .onComplete(
+              result -> {
+                LoadStats.record(latency, System.nanoTime() - due);
+                if (result.succeeded() && result.result()) {
+                  counts[1]++;
+                } else {
+                  counts[2]++;
+                }
+                if (counts[1] + counts[2] == total) {
+                  done.countDown();
+                }
+              });
+    }
+
+    private static String enc(String value) {
+      return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+  }
+}

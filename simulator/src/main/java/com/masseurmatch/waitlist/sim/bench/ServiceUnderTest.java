@@ -1,0 +1,113 @@
+package com.masseurmatch.waitlist.sim.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A service's packaged jar started as its own process for a benchmark, pinned to the given CPUs
+ * with {@code taskset} when that exists, its output in a log file. Ready once {@code
+ * /q/health/ready} answers 200.
+ */
+final class ServiceUnderTest implements AutoCloseable {
+
+  private final Process process;
+  private final int port;
+  private final Path log;
+  private final long readyMillis;
+
+  private ServiceUnderTest(Process process, int port, Path log, long readyMillis) {
+    this.process = process;
+    this.port = port;
+    this.log = log;
+    this.readyMillis = readyMillis;
+  }
+
+  static ServiceUnderTest start(
+      Path jar, int port, String cpus, List<String> javaOptions, Map<String, String> env, Path log)
+      throws IOException, InterruptedException {
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalArgumentException(
+          jar + " does not exist: build it first (./mvnw package -DskipTests)");
+    }
+    List<String> command = new ArrayList<>();
+    if (cpus != null && !cpus.isBlank() && Files.isExecutable(Path.of("/usr/bin/taskset"))) {
+      command.addAll(List.of("taskset", "-c", cpus));
+    }
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(javaOptions);
+    command.addAll(List.of("-jar", jar.toString()));
+    Files.createDirectories(log.getParent());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(env);
+    builder.environment().put("PORT", Integer.toString(port));
+    builder.environment().put("LOG_JSON", "false");
+    long began = System.nanoTime();
+    Process process = builder.start();
+    ServiceUnderTest service = new ServiceUnderTest(process, port, log, 0);
+    service.awaitReady(Duration.ofSeconds(60));
+    long ready = (System.nanoTime() - began) / 1_000_000;
+    return new ServiceUnderTest(process, port, log, ready);
+  }
+
+  private void awaitReady(Duration limit) throws InterruptedException, IOException {
+    HttpClient client = HttpClient.newHttpClient();
+    URI ready = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            "the service exited with " + process.exitValue() + "; its log: " + log);
+      }
+      try {
+        HttpResponse<Void> response =
+            client.send(
+                HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(50);
+    }
+    close();
+    throw new IllegalStateException("the service was not ready within " + limit + "; log: " + log);
+  }
+
+  int port() {
+    return port;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** Process start until readiness answered 200, as seen from outside. */
+  long readyMillis() {
+    return readyMillis;
+  }
+
+  Path log() {
+    return log;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+}
