@@ -25,6 +25,7 @@ COPY --from=build --chown=10001:0 /src/${MODULE}/target/quarkus-app/app/ app/
 COPY --from=build --chown=10001:0 /src/${MODULE}/target/quarkus-app/quarkus/ quarkus/
 ENV PORT=8080 \
     WAITLIST_DATA_DIR=/deployments/data \
+    MALLOC_ARENA_MAX=2 \
     JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
 EXPOSE 8080
 USER 10001

@@ -65,16 +65,13 @@ public interface BridgeConfig {
   @WithDefault("5m")
   Duration drainLimit();
 
-  /** Audio frames not yet written to one socket, at most; beyond it audio is dropped, counted. */
-  @WithDefault("500")
-  int maxPendingWrites();
-
   /**
-   * Synthetic frames run through the per-frame code at start-up, before readiness goes up, so the
-   * first callers meet compiled code; 0 skips it.
+   * Audio frames not yet written to one socket, at most; beyond it audio is dropped, counted. 50 is
+   * a second of audio: a call that far behind is already broken, and the cap keeps an overloaded
+   * bridge's memory bounded instead of running out of heap (docs/benchmarks.md).
    */
-  @WithDefault("20000")
-  int warmupFrames();
+  @WithDefault("50")
+  int maxPendingWrites();
 
   /** How often the outbox retries signups the store did not take. */
   @WithDefault("5s")

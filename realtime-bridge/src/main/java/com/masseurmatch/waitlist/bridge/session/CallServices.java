@@ -27,7 +27,10 @@ public class CallServices {
   final OpenAiConfig openAi;
   final TwilioCodec twilioCodec;
   final RealtimeCodec realtimeCodec;
-  final RealtimeSessionFactory sessions;
+
+  /** Knotty's {@code session.update}: the same for every call, so written once. */
+  final String sessionUpdate;
+
   final RealtimeConnector connector;
   final SaveWaitlistEntryTool saveTool;
   final TwilioCallControl callControl;
@@ -55,7 +58,7 @@ public class CallServices {
     this.openAi = openAi;
     this.twilioCodec = new TwilioCodec(json, config.maxFrameBytes());
     this.realtimeCodec = new RealtimeCodec(json, config.maxFrameBytes());
-    this.sessions = new RealtimeSessionFactory(openAi);
+    this.sessionUpdate = realtimeCodec.sessionUpdate(new RealtimeSessionFactory(openAi).session());
     this.connector = connector;
     this.saveTool = saveTool;
     this.callControl = callControl;

@@ -235,6 +235,7 @@ public final class CallSession implements RealtimeConnector.Listener {
   private void useOpenAi(WebSocketClientConnection connection) {
     openAi = connection;
     openAiOut = new FrameWriter(connection, e -> sendFailed("OpenAI", e));
+    SocketAccess.receiveTextDirectly(connection, text -> onText(connection, text));
   }
 
   private synchronized void retryConnect(int failedAttempt) {
@@ -317,7 +318,7 @@ public final class CallSession implements RealtimeConnector.Listener {
       return;
     }
     services.vertx.cancelTimer(sessionTimer);
-    send(services.realtimeCodec.sessionUpdate(services.sessions.session()));
+    send(services.sessionUpdate);
     String caller = start.customParameters().get("caller");
     if (caller != null && !caller.isBlank()) {
       send(

@@ -1,24 +1,17 @@
 package com.masseurmatch.waitlist.bridge.session;
 
-import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.Connection;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Handler;
 import io.vertx.core.http.WebSocketBase;
-import java.lang.reflect.Method;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Writes text frames to one socket of a call and counts those not yet written. Media frames are
- * written straight to the connection's Vert.x WebSocket: going through {@link
- * Connection#sendText(String)} builds a Mutiny pipeline and captures the thread context for every
- * frame, which the benchmark showed as a large share of the bridge's CPU at 50 frames a second per
- * direction. websockets-next keeps that socket behind a package-private accessor, so it is looked
- * up once by reflection; if that ever fails the writer falls back to {@code sendText}.
+ * Writes text frames to one socket of a call and counts those not yet written. Frames go straight
+ * to the connection's Vert.x WebSocket ({@link SocketAccess}); {@link Connection#sendText(String)}
+ * builds a Mutiny pipeline and captures the thread context for every frame.
  */
 final class FrameWriter {
-
-  private static final Method WEB_SOCKET = webSocketAccessor();
 
   private final Connection connection;
   private final WebSocketBase socket;
@@ -27,7 +20,7 @@ final class FrameWriter {
 
   FrameWriter(Connection connection, Handler<Throwable> onFailure) {
     this.connection = connection;
-    this.socket = webSocketOf(connection);
+    this.socket = SocketAccess.of(connection);
     this.written =
         result -> {
           pending.decrementAndGet();
@@ -57,30 +50,6 @@ final class FrameWriter {
           .with(
               ok -> written.handle(io.vertx.core.Future.succeededFuture()),
               e -> written.handle(io.vertx.core.Future.failedFuture(e)));
-    }
-  }
-
-  private static WebSocketBase webSocketOf(Connection connection) {
-    if (WEB_SOCKET == null || !WEB_SOCKET.getDeclaringClass().isInstance(connection)) {
-      return null;
-    }
-    try {
-      return (WebSocketBase) WEB_SOCKET.invoke(connection);
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return null;
-    }
-  }
-
-  private static Method webSocketAccessor() {
-    try {
-      Method method =
-          Class.forName("io.quarkus.websockets.next.runtime.WebSocketConnectionBase")
-              .getDeclaredMethod("webSocket");
-      method.setAccessible(true);
-      return method;
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      Log.warnf("writing WebSocket frames through sendText: %s", e.toString());
-      return null;
     }
   }
 }

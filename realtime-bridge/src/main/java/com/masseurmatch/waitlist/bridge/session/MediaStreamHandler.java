@@ -58,6 +58,7 @@ public class MediaStreamHandler {
    * idle sockets cannot lock out a real call, whose start arrives within milliseconds.
    */
   public void onOpen(WebSocketConnection twilio) {
+    SocketAccess.receiveTextDirectly(twilio, text -> onText(twilio, text));
     long timer =
         services.vertx.setTimer(
             services.config.startTimeout().toMillis(),
