@@ -73,6 +73,17 @@ public interface BridgeConfig {
   @WithDefault("50")
   int maxPendingWrites();
 
+  /**
+   * Synthetic calls streamed through the bridge's own {@code /media-stream} at start-up, before
+   * readiness goes up, so that the first callers meet compiled code; 0 skips the warm-up.
+   */
+  @WithDefault("16")
+  int warmupCalls();
+
+  /** How long each warm-up call streams. */
+  @WithDefault("3s")
+  Duration warmupLength();
+
   /** How often the outbox retries signups the store did not take. */
   @WithDefault("5s")
   Duration outboxInterval();

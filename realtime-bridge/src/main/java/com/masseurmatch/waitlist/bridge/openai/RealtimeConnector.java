@@ -6,9 +6,11 @@ import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketClientConnection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Opens one fresh OpenAI Realtime socket per call: {@code OPENAI_REALTIME_URL?model=...} with a
@@ -18,13 +20,27 @@ import java.nio.charset.StandardCharsets;
 public class RealtimeConnector {
 
   private final OpenAiConfig config;
+  private final URI url;
+  private final Optional<String> key;
 
+  @Inject
   RealtimeConnector(OpenAiConfig config) {
+    this(config, config.realtimeUrl(), config.apiKey());
+  }
+
+  private RealtimeConnector(OpenAiConfig config, URI url, Optional<String> key) {
     this.config = config;
+    this.url = url;
+    this.key = key;
+  }
+
+  /** The same connector aimed at another server: the start-up warm-up's loopback echo. */
+  public RealtimeConnector aimedAt(URI url, String key) {
+    return new RealtimeConnector(config, url, Optional.of(key));
   }
 
   public boolean configured() {
-    return config.apiKey().isPresent();
+    return key.isPresent();
   }
 
   /** What the socket reports back to its call. */
@@ -35,8 +51,7 @@ public class RealtimeConnector {
   }
 
   public Uni<WebSocketClientConnection> connect(Listener listener) {
-    URI url = config.realtimeUrl();
-    String key = config.apiKey().orElseThrow(() -> new IllegalStateException("no OPENAI_API_KEY"));
+    String key = this.key.orElseThrow(() -> new IllegalStateException("no OPENAI_API_KEY"));
     String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
     String query = "model=" + URLEncoder.encode(config.realtimeModel(), StandardCharsets.UTF_8);
     if (url.getRawQuery() != null && !url.getRawQuery().isEmpty()) {

@@ -17,22 +17,26 @@ public class BridgeReadinessCheck implements HealthCheck {
   private final BridgeGate gate;
   private final CallRegistry registry;
   private final SignupOutbox outbox;
+  private final BridgeWarmup warmup;
 
-  BridgeReadinessCheck(BridgeGate gate, CallRegistry registry, SignupOutbox outbox) {
+  BridgeReadinessCheck(
+      BridgeGate gate, CallRegistry registry, SignupOutbox outbox, BridgeWarmup warmup) {
     this.gate = gate;
     this.registry = registry;
     this.outbox = outbox;
+    this.warmup = warmup;
   }
 
   @Override
   public HealthCheckResponse call() {
     int active = registry.activeCalls();
-    boolean up = gate.admits(active);
+    boolean up = warmup.done() && gate.admits(active);
     return HealthCheckResponse.named("calls")
         .status(up)
         .withData("active_calls", active)
         .withData("max_calls", gate.maxCalls())
         .withData("draining", gate.draining())
+        .withData("warmed_up", warmup.done())
         .withData("outbox_depth", outbox.depth())
         .build();
   }

@@ -22,6 +22,14 @@ public class CallRegistry {
   CallSession open(
       WebSocketConnection twilio,
       com.masseurmatch.waitlist.bridge.twilio.TwilioMessage.Start start) {
+    return open(twilio, start, services);
+  }
+
+  /** The same with other services: the warm-up's synthetic calls. */
+  CallSession open(
+      WebSocketConnection twilio,
+      com.masseurmatch.waitlist.bridge.twilio.TwilioMessage.Start start,
+      CallServices services) {
     CallSession session = new CallSession(services, this, twilio, start);
     byConnection.put(twilio.id(), session);
     session.connect();

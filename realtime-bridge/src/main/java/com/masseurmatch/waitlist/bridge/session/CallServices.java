@@ -9,11 +9,16 @@ import com.masseurmatch.waitlist.bridge.openai.RealtimeSessionFactory;
 import com.masseurmatch.waitlist.bridge.outbox.SignupOutbox;
 import com.masseurmatch.waitlist.bridge.twilio.TwilioCallControl;
 import com.masseurmatch.waitlist.bridge.twilio.TwilioCodec;
+import com.masseurmatch.waitlist.model.call.CallRecord;
 import com.masseurmatch.waitlist.model.call.CallRecordStore;
 import com.masseurmatch.waitlist.model.tool.SaveWaitlistEntryTool;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
@@ -41,6 +46,10 @@ public class CallServices {
   final Clock clock;
   final SignupOutbox outbox;
 
+  /** The start-up warm-up's calls: never sent to Twilio's REST API. */
+  final boolean synthetic;
+
+  @Inject
   CallServices(
       BridgeConfig config,
       OpenAiConfig openAi,
@@ -68,7 +77,48 @@ public class CallServices {
     this.vertx = vertx;
     this.clock = clock;
     this.outbox = outbox;
+    this.synthetic = false;
   }
+
+  /** A copy of these services whose calls leave no trace: no records, private metrics. */
+  private CallServices(CallServices from, RealtimeConnector connector) {
+    this.config = from.config;
+    this.openAi = from.openAi;
+    this.twilioCodec = from.twilioCodec;
+    this.realtimeCodec = from.realtimeCodec;
+    this.sessionUpdate = from.sessionUpdate;
+    this.connector = connector;
+    this.saveTool = from.saveTool;
+    this.callControl = from.callControl;
+    this.callRecords = NO_RECORDS;
+    this.metrics = new BridgeMetrics(new SimpleMeterRegistry());
+    this.blocking = from.blocking;
+    this.vertx = from.vertx;
+    this.clock = from.clock;
+    this.outbox = from.outbox;
+    this.synthetic = true;
+  }
+
+  /** For the start-up warm-up's synthetic calls, which talk to a loopback echo. */
+  CallServices forWarmup(RealtimeConnector loopback) {
+    return new CallServices(this, loopback);
+  }
+
+  private static final CallRecordStore NO_RECORDS =
+      new CallRecordStore() {
+        @Override
+        public void upsert(CallRecord record) {}
+
+        @Override
+        public Optional<CallRecord> find(String callSid) {
+          return Optional.empty();
+        }
+
+        @Override
+        public List<CallRecord> recent(int limit) {
+          return List.of();
+        }
+      };
 
   public TwilioCodec twilioCodec() {
     return twilioCodec;

@@ -536,7 +536,7 @@ public final class CallSession implements RealtimeConnector.Listener {
     Log.infof("call %s: hanging up: %s", callSid, why);
     services.blocking.execute(
         () -> {
-          if (!services.callControl.hangUp(callSid)) {
+          if (services.synthetic || !services.callControl.hangUp(callSid)) {
             // without Twilio's REST API, closing the stream makes Twilio continue with the IVR
             closeTwilioNow("hang-up");
           }
@@ -583,7 +583,7 @@ public final class CallSession implements RealtimeConnector.Listener {
             .withCollected(Map.copyOf(collected));
     return () -> {
       writeRecord(known);
-      if (!services.callControl.redirectToFallback(callSid)) {
+      if (services.synthetic || !services.callControl.redirectToFallback(callSid)) {
         closeTwilioNow("redirect failed");
       }
     };

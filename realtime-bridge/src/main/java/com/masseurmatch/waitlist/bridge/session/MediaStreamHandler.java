@@ -32,6 +32,7 @@ public class MediaStreamHandler {
   private final RealtimeConnector connector;
   private final BridgeGate gate;
   private final TwilioCallControl callControl;
+  private final BridgeWarmup warmup;
   private final int maxWaiting;
   private final AtomicLong evictions = new AtomicLong();
   // sockets without a valid start yet, oldest first
@@ -43,13 +44,15 @@ public class MediaStreamHandler {
       StreamTokens tokens,
       RealtimeConnector connector,
       BridgeGate gate,
-      TwilioCallControl callControl) {
+      TwilioCallControl callControl,
+      BridgeWarmup warmup) {
     this.registry = registry;
     this.services = services;
     this.tokens = tokens;
     this.connector = connector;
     this.gate = gate;
     this.callControl = callControl;
+    this.warmup = warmup;
     this.maxWaiting = services.config.maxUnauthenticated();
   }
 
@@ -146,6 +149,11 @@ public class MediaStreamHandler {
       services.metrics().streamRejected("token_" + check.name().toLowerCase());
       Log.warnf("call %s: stream refused, token %s", start.callSid(), check);
       close(twilio, "invalid stream token");
+      return;
+    }
+    CallServices synthetic = warmup.servicesFor(start);
+    if (synthetic != null) {
+      registry.open(twilio, start, synthetic);
       return;
     }
     if (!connector.configured()) {

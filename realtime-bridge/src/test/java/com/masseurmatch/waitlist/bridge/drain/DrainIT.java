@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,7 +77,19 @@ class DrainIT {
     ServiceProcess started = null;
     try (ServiceProcess bridge = ServiceProcess.start(env)) {
       started = bridge;
-      assertEquals(200, bridge.awaitHttp("/q/health/ready", Duration.ofSeconds(30)).statusCode());
+      // ready once the start-up warm-up has run its synthetic calls
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  bridge.awaitHttp("/q/health/ready", Duration.ofSeconds(30)).statusCode() == 200);
+      assertTrue(
+          bridge
+              .awaitHttp("/q/health/ready", Duration.ofSeconds(5))
+              .body()
+              .replaceAll("\\s", "")
+              .contains("\"warmed_up\":true"));
+      assertTrue(openai.sessions().isEmpty(), "the warm-up never reaches OpenAI");
       TwilioStreamClient caller = TwilioStreamClient.connect(bridge.port());
       caller.connected();
       String token = new StreamTokens(SECRET, Duration.ofMinutes(5), Clock.systemUTC()).issue(CALL);
