@@ -14,7 +14,7 @@ public final class Main {
                   --calls N (50) --seconds S (30) --warmup-seconds S (15) --ramp-seconds S (5)
                   --bridge-cpus LIST (0) --jar PATH --target ws://host:port --pid PID --json FILE
         ivr       signed webhooks at a fixed rate against ivr-service
-                  --rate RPS (500) --seconds S (30) --warmup-seconds S (10) --connections N (32)
+                  --rate RPS (500) --seconds S (30) --warmup-seconds S (60) --connections N (32)
                   --ivr-cpus LIST (0) --jar PATH --json FILE
         fake-openai   run the echoing fake OpenAI Realtime server alone  --port P (8090)
       """;

@@ -16,6 +16,8 @@ import com.twilio.twiml.voice.Say;
 import com.twilio.twiml.voice.Stream;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds every TwiML document the IVR answers with, through twilio-java's builders. Action and
@@ -33,6 +35,8 @@ public class Twiml {
   }
 
   /** {@code PUBLIC_BASE_URL} + path. */
+  private final Map<String, String> menus = new ConcurrentHashMap<>();
+
   public String url(String path) {
     return base + path;
   }
@@ -44,8 +48,16 @@ public class Twiml {
         .build();
   }
 
-  /** The greeting (first time) or an apology, then the menu in one {@code <Gather>}. */
+  /**
+   * The greeting (first time) or an apology, then the menu in one {@code <Gather>}. Every call
+   * hears the same few menus, and twilio-java builds each document through a new JAXP transformer,
+   * so they are rendered once (the benchmark showed it as the largest cost of a webhook).
+   */
   public String menu(int attempt, String before) {
+    return menus.computeIfAbsent(attempt + "\n" + before, key -> renderMenu(attempt, before));
+  }
+
+  private String renderMenu(int attempt, String before) {
     String options =
         "To join the waitlist with "
             + config.persona()

@@ -41,7 +41,7 @@ public final class IvrLoad {
   public static int run(Args args) throws Exception {
     int rate = args.integer("rate", 500);
     Duration length = args.seconds("seconds", 30);
-    Duration warmup = args.seconds("warmup-seconds", 10);
+    Duration warmup = args.seconds("warmup-seconds", 60);
     int connections = args.integer("connections", 32);
     String cpus = args.text("ivr-cpus", "0");
     Path jar = Path.of(args.text("jar", "ivr-service/target/quarkus-app/quarkus-run.jar"));
@@ -62,6 +62,7 @@ public final class IvrLoad {
     Vertx vertx =
         Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setPreferNativeTransport(true));
     try {
+      HttpServer postgrest = startPostgrest(vertx);
       HttpServer bridgeHealth =
           vertx
               .createHttpServer()
@@ -77,12 +78,22 @@ public final class IvrLoad {
               cpus,
               javaOptions,
               Map.of(
-                  "TWILIO_AUTH_TOKEN", authToken,
-                  "PUBLIC_BASE_URL", base,
-                  "STREAM_TOKEN_SECRET", streamSecret,
-                  "REALTIME_WEBSOCKET_URL", "ws://127.0.0.1:" + bridgeHealth.actualPort(),
-                  "WAITLIST_DATA_DIR", runDir.resolve("data").toString(),
-                  "ADMIN_TOKEN", authToken),
+                  "TWILIO_AUTH_TOKEN",
+                  authToken,
+                  "PUBLIC_BASE_URL",
+                  base,
+                  "STREAM_TOKEN_SECRET",
+                  streamSecret,
+                  "REALTIME_WEBSOCKET_URL",
+                  "ws://127.0.0.1:" + bridgeHealth.actualPort(),
+                  "WAITLIST_DATA_DIR",
+                  runDir.resolve("data").toString(),
+                  "SUPABASE_URL",
+                  "http://127.0.0.1:" + postgrest.actualPort(),
+                  "SUPABASE_SERVICE_ROLE_KEY",
+                  "bench-service-role-key",
+                  "ADMIN_TOKEN",
+                  authToken),
               runDir.resolve("ivr-service.log"))) {
         HttpClient client =
             vertx.createHttpClient(
@@ -107,8 +118,16 @@ public final class IvrLoad {
         if (!warmup.isZero()) {
           out.append("warm-up  ").append(driver.run(rate, warmup).text()).append('\n');
         }
+        ProcessProbe probe = new ProcessProbe(ivr.pid());
+        double cpuBefore = probe.cpuSeconds();
+        long began = System.nanoTime();
         Result measured = driver.run(rate, length);
+        double cpuShare = (probe.cpuSeconds() - cpuBefore) / ((System.nanoTime() - began) / 1e9);
         out.append("measured ").append(measured.text()).append('\n');
+        out.append(
+            String.format(
+                "ivr-service CPU %.0f%% of one core (%.2f ms per request)%n",
+                cpuShare * 100, cpuShare * 1000.0 / rate));
         System.out.print(out);
         System.out.println("service log: " + ivr.log());
         if (json.isPresent()) {
@@ -119,6 +138,40 @@ public final class IvrLoad {
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
+  }
+
+  /**
+   * A stand-in for Supabase's PostgREST on the generator's CPU, so the IVR writes its {@code calls}
+   * rows over HTTP as deployed (the embedded SQLite default serialises writes on disk and would
+   * measure the disk). It accepts every write and answers reads with no rows.
+   */
+  private static HttpServer startPostgrest(Vertx vertx) throws Exception {
+    return vertx
+        .createHttpServer()
+        .requestHandler(
+            request ->
+                request
+                    .body()
+                    .onSuccess(
+                        body -> {
+                          var response =
+                              request.response().putHeader("Content-Type", "application/json");
+                          switch (request.method().name()) {
+                            case "POST" -> {
+                              String text = body.toString().trim();
+                              response
+                                  .setStatusCode(201)
+                                  .end(text.startsWith("[") ? text : "[" + text + "]");
+                            }
+                            case "PATCH", "DELETE" -> response.setStatusCode(204).end();
+                            case "HEAD" -> response.setStatusCode(200).end();
+                            default -> response.setStatusCode(200).end("[]");
+                          }
+                        }))
+        .listen(0, "127.0.0.1")
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(10, TimeUnit.SECONDS);
   }
 
   record Result(Histogram latency, Histogram lag, long sent, long ok, long errors) {

@@ -52,7 +52,8 @@ final class ServiceUnderTest implements AutoCloseable {
     builder.environment().putAll(env);
     builder.environment().put("PORT", Integer.toString(port));
     builder.environment().put("LOG_JSON", "false");
-    // as in the images: glibc's per-thread malloc arenas otherwise add tens of MB of resident memory
+    // as in the images: glibc's per-thread malloc arenas otherwise add tens of MB of resident
+    // memory
     builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
     long began = System.nanoTime();
     Process process = builder.start();
