@@ -37,6 +37,9 @@ public class Twiml {
   /** {@code PUBLIC_BASE_URL} + path. */
   private final Map<String, String> menus = new ConcurrentHashMap<>();
 
+  private final Map<String, String> streams = new ConcurrentHashMap<>();
+  private final Map<String, String> redirects = new ConcurrentHashMap<>();
+
   public String url(String path) {
     return base + path;
   }
@@ -83,8 +86,24 @@ public class Twiml {
     return "Thanks for calling " + config.brand() + ".";
   }
 
-  /** Option 1 while the bridge is ready: stream the call to it, back to the IVR afterwards. */
+  /**
+   * Option 1 while the bridge is ready: stream the call to it, back to the IVR afterwards. The
+   * document is rendered by twilio-java once per bridge URL with stand-ins for the two per-call
+   * values, which are then put in, escaped for XML.
+   */
   public String connectStream(String websocketBase, String token, String caller) {
+    String template =
+        streams.computeIfAbsent(
+            websocketBase + "\n" + (caller != null),
+            key ->
+                renderConnectStream(
+                    websocketBase, TOKEN_STAND_IN, caller == null ? null : CALLER_STAND_IN));
+    String xml = template.replace(TOKEN_STAND_IN, attribute(token));
+    return caller == null ? xml : xml.replace(CALLER_STAND_IN, attribute(caller));
+  }
+
+  /** The same document built by twilio-java each time. */
+  String renderConnectStream(String websocketBase, String token, String caller) {
     Stream.Builder stream =
         new Stream.Builder()
             .url(websocketBase.replaceAll("/+$", "") + "/media-stream")
@@ -99,8 +118,29 @@ public class Twiml {
     return xml(new VoiceResponse.Builder().connect(connect));
   }
 
+  private static final String TOKEN_STAND_IN = "x0token0stand0in0x";
+  private static final String CALLER_STAND_IN = "x0caller0stand0in0x";
+
+  /** A value for a double-quoted XML attribute, escaped as the JDK's serializer does. */
+  static String attribute(String value) {
+    StringBuilder out = new StringBuilder(value.length() + 8);
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** A redirect to one of the IVR's own paths; a handful of them, each rendered once. */
   public String redirect(String path) {
-    return xml(new VoiceResponse.Builder().redirect(redirectTo(path)));
+    return redirects.computeIfAbsent(
+        path, key -> xml(new VoiceResponse.Builder().redirect(redirectTo(key))));
   }
 
   public String sayThenRedirect(String text, String path) {

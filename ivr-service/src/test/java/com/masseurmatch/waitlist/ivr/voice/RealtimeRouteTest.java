@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class RealtimeRouteTest {
 
   @InjectBridge WireMockServer bridge;
+  @Inject com.masseurmatch.waitlist.ivr.voice.Twiml documents;
   @Inject StreamTokens tokens;
   @Inject CallRecordStore calls;
 
@@ -39,6 +40,17 @@ class RealtimeRouteTest {
     bridge.stubFor(
         get(urlPathEqualTo("/q/health/ready"))
             .willReturn(aResponse().withStatus(status).withFixedDelay(delayMs).withBody("{}")));
+  }
+
+  @Test
+  void theReusedStreamDocumentIsWhatTwilioJavaWouldBuild() {
+    String token = tokens.issue("CA" + "1".repeat(32));
+    for (String caller : new String[] {"+14155550100", "\"Ann\" <ann&co> 'x'", null}) {
+      assertEquals(
+          documents.renderConnectStream("wss://bridge.example.org", token, caller),
+          documents.connectStream("wss://bridge.example.org", token, caller),
+          "caller " + caller);
+    }
   }
 
   @Test
