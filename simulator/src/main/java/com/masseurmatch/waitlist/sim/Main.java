@@ -2,6 +2,7 @@ package com.masseurmatch.waitlist.sim;
 
 import com.masseurmatch.waitlist.sim.bench.BridgeLoad;
 import com.masseurmatch.waitlist.sim.bench.IvrLoad;
+import com.masseurmatch.waitlist.sim.call.CallCommand;
 import com.masseurmatch.waitlist.sim.openai.EchoRealtimeServer;
 
 /** {@code java -jar simulator/target/simulator.jar <command> [--option value ...]}. */
@@ -17,6 +18,9 @@ public final class Main {
                   --rate RPS (500) --seconds S (30) --warmup-seconds S (60) --connections N (32)
                   --ivr-cpus LIST (0) --jar PATH --json FILE
         fake-openai   run the echoing fake OpenAI Realtime server alone  --port P (8090)
+        call      place one simulated call against ivr-service, following its TwiML
+                  --steps "press 3; record 10" or --script FILE, --ivr URL (http://localhost:8080)
+                  --auth-token T (TWILIO_AUTH_TOKEN) --from +14155550100 --to +14155550199
       """;
 
   private Main() {}
@@ -34,6 +38,7 @@ public final class Main {
             case "bridge" -> BridgeLoad.run(args);
             case "ivr" -> IvrLoad.run(args);
             case "fake-openai" -> EchoRealtimeServer.runAlone(args);
+            case "call" -> CallCommand.run(args);
             default -> {
               System.err.print(USAGE);
               yield 2;

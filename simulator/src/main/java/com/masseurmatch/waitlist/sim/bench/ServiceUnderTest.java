@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * with {@code taskset} when that exists, its output in a log file. Ready once {@code
  * /q/health/ready} answers 200.
  */
-final class ServiceUnderTest implements AutoCloseable {
+public final class ServiceUnderTest implements AutoCloseable {
 
   private final Process process;
   private final int port;
@@ -32,7 +32,7 @@ final class ServiceUnderTest implements AutoCloseable {
     this.readyMillis = readyMillis;
   }
 
-  static ServiceUnderTest start(
+  public static ServiceUnderTest start(
       Path jar, int port, String cpus, List<String> javaOptions, Map<String, String> env, Path log)
       throws IOException, InterruptedException {
     if (!Files.isRegularFile(jar)) {
@@ -89,7 +89,7 @@ final class ServiceUnderTest implements AutoCloseable {
     throw new IllegalStateException("the service was not ready within " + limit + "; log: " + log);
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
@@ -102,7 +102,7 @@ final class ServiceUnderTest implements AutoCloseable {
     return readyMillis;
   }
 
-  Path log() {
+  public Path log() {
     return log;
   }
 

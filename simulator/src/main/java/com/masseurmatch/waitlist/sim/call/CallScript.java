@@ -1,0 +1,72 @@
+package com.masseurmatch.waitlist.sim.call;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
+
+/**
+ * What the simulated caller does, one step at a time, for repeatable calls: {@code press 3}, {@code
+ * say join the waitlist}, {@code silence}, {@code dial no-answer} (how the team's phone answers),
+ * {@code record 12} (seconds of voicemail), {@code hangup}. Steps are separated by new lines or
+ * {@code ;}; {@code #} starts a comment.
+ */
+public final class CallScript {
+
+  /** One step. */
+  public record Step(String action, String value) {}
+
+  private final Deque<Step> steps = new ArrayDeque<>();
+
+  public CallScript(String text) {
+    for (String raw : text.split("[;\\n]")) {
+      String line = raw.strip();
+      int comment = line.indexOf('#');
+      if (comment == 0) {
+        continue;
+      }
+      if (line.isEmpty()) {
+        continue;
+      }
+      int space = line.indexOf(' ');
+      String action = (space < 0 ? line : line.substring(0, space)).toLowerCase(Locale.ROOT);
+      String value = space < 0 ? "" : line.substring(space + 1).strip();
+      switch (action) {
+        case "press", "say", "silence", "dial", "record", "hangup" ->
+            steps.add(new Step(action, value));
+        default -> throw new IllegalArgumentException("unknown step: " + line);
+      }
+    }
+  }
+
+  /** The caller's answer to a {@code <Gather>}: a key press, words, silence or hanging up. */
+  Step nextInput() {
+    Step next = steps.peekFirst();
+    if (next == null) {
+      return new Step("hangup", "");
+    }
+    if (next.action().equals("dial") || next.action().equals("record")) {
+      return new Step("silence", "");
+    }
+    return steps.removeFirst();
+  }
+
+  /** How the dialled party answers: {@code dial <DialCallStatus>}, else no answer. */
+  String dialStatus() {
+    Step next = steps.peekFirst();
+    if (next != null && next.action().equals("dial")) {
+      steps.removeFirst();
+      return next.value().isEmpty() ? "completed" : next.value();
+    }
+    return "no-answer";
+  }
+
+  /** Seconds the caller speaks after a {@code <Record>} beep: {@code record <seconds>}, else 5. */
+  int recordSeconds() {
+    Step next = steps.peekFirst();
+    if (next != null && next.action().equals("record")) {
+      steps.removeFirst();
+      return next.value().isEmpty() ? 5 : Integer.parseInt(next.value());
+    }
+    return 5;
+  }
+}

@@ -1,0 +1,151 @@
+package com.masseurmatch.waitlist.sim.call;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.masseurmatch.waitlist.sim.bench.FreePort;
+import com.masseurmatch.waitlist.sim.bench.ServiceUnderTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Whole calls against the packaged ivr-service as Twilio would place them: signed webhooks, the
+ * TwiML followed verb by verb, and the rows the IVR wrote to its (embedded) store.
+ */
+class IvrCallIT {
+
+  private static final String AUTH_TOKEN = "e2e-twilio-auth-token-0123456789";
+  private static Path data;
+  private static ServiceUnderTest ivr;
+  private static String base;
+
+  @BeforeAll
+  static void start() throws Exception {
+    data = Files.createTempDirectory("ivr-e2e");
+    int port = FreePort.find();
+    base = "http://127.0.0.1:" + port;
+    ivr =
+        ServiceUnderTest.start(
+            Path.of("../ivr-service/target/quarkus-app/quarkus-run.jar"),
+            port,
+            null,
+            List.of("-Xmx128m"),
+            Map.ofEntries(
+                Map.entry("TWILIO_AUTH_TOKEN", AUTH_TOKEN),
+                Map.entry("PUBLIC_BASE_URL", base),
+                Map.entry("STREAM_TOKEN_SECRET", "e2e-stream-token-secret-0123456789abcdef"),
+                Map.entry("ADMIN_TOKEN", "e2e-admin-token-0123456789"),
+                Map.entry("WAITLIST_DATA_DIR", data.toString()),
+                Map.entry("TEAM_PHONE_NUMBER", "+14155550123"),
+                Map.entry("TWILIO_PHONE_NUMBER", "+14155550199"),
+                Map.entry(
+                    "IVR_TRANSFER_DAYS",
+                    "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY"),
+                Map.entry("IVR_TRANSFER_OPENS", "00:00"),
+                Map.entry("IVR_TRANSFER_CLOSES", "23:59")),
+            data.resolve("ivr-service.log"));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (ivr != null) {
+      ivr.close();
+    }
+  }
+
+  private static SimulatedCall call(String token, String steps, List<String> lines) {
+    return new SimulatedCall(
+        token, "+14155550100", "+14155550199", new CallScript(steps), lines::add);
+  }
+
+  @Test
+  void optionThreeLeavesAVoicemailWithItsTranscription() throws Exception {
+    List<String> lines = new ArrayList<>();
+    SimulatedCall call = call(AUTH_TOKEN, "press 3; record 12", lines);
+    SimulatedCall.Result result = call.run(base + "/api/voice");
+
+    assertEquals(0, result.refusedStatus(), String.join("\n", lines));
+    assertTrue(result.heard().get(0).contains("press 3"), result.heard().get(0));
+    assertTrue(
+        result.heard().stream().anyMatch(h -> h.contains("after the tone")), lines.toString());
+    assertEquals(List.of("12", "Hi, this is a simulated voicemail."), voicemail(call.callSid()));
+    awaitCall(call.callSid(), "voicemail", "voicemail");
+  }
+
+  @Test
+  void optionTwoUnansweredGoesToVoicemail() throws Exception {
+    List<String> lines = new ArrayList<>();
+    SimulatedCall call = call(AUTH_TOKEN, "say team; dial no-answer; record 7", lines);
+    SimulatedCall.Result result = call.run(base + "/api/voice");
+
+    assertEquals(0, result.refusedStatus(), String.join("\n", lines));
+    assertTrue(
+        result.events().stream().anyMatch(e -> e.equals("dialled +14155550123: no-answer")),
+        lines.toString());
+    assertEquals("7", voicemail(call.callSid()).get(0), lines.toString());
+    awaitCall(call.callSid(), "voicemail", "voicemail");
+  }
+
+  @Test
+  void aForgedSignatureIsRefusedAndNothingIsStored() throws Exception {
+    List<String> lines = new ArrayList<>();
+    SimulatedCall call = call("not-the-auth-token", "press 3; record 5", lines);
+    SimulatedCall.Result result = call.run(base + "/api/voice");
+
+    assertEquals(403, result.refusedStatus(), lines.toString());
+    assertTrue(result.heard().isEmpty());
+    assertEquals(List.of(), row("select path from calls where call_sid = ?", call.callSid()));
+  }
+
+  /** Duration and transcription of the call's voicemail. */
+  private static List<String> voicemail(String callSid) throws Exception {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                !row(
+                        "select transcription from voicemails where call_sid = ? and"
+                            + " transcription is not null",
+                        callSid)
+                    .isEmpty());
+    return row("select duration_s, transcription from voicemails where call_sid = ?", callSid);
+  }
+
+  private static void awaitCall(String callSid, String path, String outcome) {
+    // the IVR writes the calls row off the request
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                List.of(path, outcome)
+                    .equals(row("select path, outcome from calls where call_sid = ?", callSid)));
+  }
+
+  private static List<String> row(String sql, String callSid) throws Exception {
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("waitlist.db"));
+        PreparedStatement query = db.prepareStatement(sql)) {
+      query.setString(1, callSid);
+      try (ResultSet rows = query.executeQuery()) {
+        List<String> out = new ArrayList<>();
+        if (rows.next()) {
+          for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+            out.add(rows.getString(i));
+          }
+        }
+        return out;
+      }
+    }
+  }
+}
