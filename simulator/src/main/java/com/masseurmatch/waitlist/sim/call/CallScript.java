@@ -7,8 +7,9 @@ import java.util.Locale;
 /**
  * What the simulated caller does, one step at a time, for repeatable calls: {@code press 3}, {@code
  * say join the waitlist}, {@code silence}, {@code dial no-answer} (how the team's phone answers),
- * {@code record 12} (seconds of voicemail), {@code hangup}. Steps are separated by new lines or
- * {@code ;}; {@code #} starts a comment.
+ * {@code record 12} (seconds of voicemail), {@code listen 8} (seconds on a media stream before
+ * hanging up), {@code hangup}. Steps are separated by new lines or {@code ;}; {@code #} starts a
+ * comment.
  */
 public final class CallScript {
 
@@ -31,7 +32,7 @@ public final class CallScript {
       String action = (space < 0 ? line : line.substring(0, space)).toLowerCase(Locale.ROOT);
       String value = space < 0 ? "" : line.substring(space + 1).strip();
       switch (action) {
-        case "press", "say", "silence", "dial", "record", "hangup" ->
+        case "press", "say", "silence", "dial", "record", "listen", "hangup" ->
             steps.add(new Step(action, value));
         default -> throw new IllegalArgumentException("unknown step: " + line);
       }
@@ -44,7 +45,9 @@ public final class CallScript {
     if (next == null) {
       return new Step("hangup", "");
     }
-    if (next.action().equals("dial") || next.action().equals("record")) {
+    if (next.action().equals("dial")
+        || next.action().equals("record")
+        || next.action().equals("listen")) {
       return new Step("silence", "");
     }
     return steps.removeFirst();
@@ -58,6 +61,16 @@ public final class CallScript {
       return next.value().isEmpty() ? "completed" : next.value();
     }
     return "no-answer";
+  }
+
+  /** Seconds the caller stays on a media stream before hanging up: {@code listen <s>}, else 5. */
+  int listenSeconds() {
+    Step next = steps.peekFirst();
+    if (next != null && next.action().equals("listen")) {
+      steps.removeFirst();
+      return next.value().isEmpty() ? 5 : Integer.parseInt(next.value());
+    }
+    return 5;
   }
 
   /** Seconds the caller speaks after a {@code <Record>} beep: {@code record <seconds>}, else 5. */

@@ -23,8 +23,9 @@ import org.xml.sax.InputSource;
  * Gather}, {@code Redirect}, {@code Dial}, {@code Record}, {@code Hangup}), following each action
  * URL with the parameters Twilio sends ({@code Digits}, {@code SpeechResult}, {@code
  * DialCallStatus}, {@code RecordingUrl}, the recording and transcription callbacks). The caller's
- * side comes from a {@link CallScript}. {@code <Connect><Stream>} is reported but no media stream
- * is opened yet: the call continues with the Connect action, as when a stream ends at once.
+ * side comes from a {@link CallScript}. {@code <Connect><Stream>} opens the media stream as Twilio
+ * does ({@link MediaStreamCall}); when the server closes it the call continues with the Connect
+ * action, when the caller hangs up the call is over.
  */
 public final class SimulatedCall {
 
@@ -219,15 +220,36 @@ public final class SimulatedCall {
     return execute(URI.create(action), parse(next.body()));
   }
 
-  private Next connect(URI base, Element connect) {
+  private Next connect(URI base, Element connect) throws IOException {
     for (Element stream : children(connect)) {
       Map<String, String> parameters = new LinkedHashMap<>();
       children(stream)
           .forEach(p -> parameters.put(p.getAttribute("name"), p.getAttribute("value")));
-      parameters.computeIfPresent("token", (name, value) -> "(" + value.length() + " characters)");
-      event("media stream to " + stream.getAttribute("url") + " with " + parameters);
+      event("media stream to " + stream.getAttribute("url") + " (" + parameters.keySet() + ")");
+      MediaStreamCall.Outcome outcome;
+      try {
+        outcome =
+            MediaStreamCall.run(
+                stream.getAttribute("url"),
+                call.get("AccountSid"),
+                callSid(),
+                parameters,
+                script.listenSeconds());
+      } catch (Exception e) {
+        event("the media stream failed: " + e.getMessage());
+        break;
+      }
+      String line = String.format("(%.1f s of audio from the stream)", outcome.secondsHeard());
+      heard.add(line);
+      out.accept("heard: " + line);
+      if (!outcome.closedByServer()) {
+        event("the caller hung up during the stream");
+        return new Next(null, Map.of());
+      }
+      event(
+          "the stream was closed by the server"
+              + (outcome.clears() > 0 ? ", after " + outcome.clears() + " clear(s)" : ""));
     }
-    event("media streams are not simulated yet: the stream ends at once");
     if (connect.getAttribute("action").isEmpty()) {
       return null;
     }
