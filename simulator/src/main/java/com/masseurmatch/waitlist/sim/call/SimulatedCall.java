@@ -242,13 +242,14 @@ public final class SimulatedCall {
       String line = String.format("(%.1f s of audio from the stream)", outcome.secondsHeard());
       heard.add(line);
       out.accept("heard: " + line);
+      if (outcome.clears() > 0) {
+        event("the server cleared queued audio " + outcome.clears() + " time(s)");
+      }
       if (!outcome.closedByServer()) {
         event("the caller hung up during the stream");
         return new Next(null, Map.of());
       }
-      event(
-          "the stream was closed by the server"
-              + (outcome.clears() > 0 ? ", after " + outcome.clears() + " clear(s)" : ""));
+      event("the stream was closed by the server");
     }
     if (connect.getAttribute("action").isEmpty()) {
       return null;

@@ -54,6 +54,10 @@ class IvrCallIT {
                     "IVR_TRANSFER_DAYS",
                     "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY"),
                 Map.entry("IVR_TRANSFER_OPENS", "00:00"),
+                // option 1 is offered, but the bridge is stopped and Chat Completions unreachable
+                Map.entry("OPENAI_API_KEY", "sk-e2e-unused"),
+                Map.entry("OPENAI_BASE_URL", "http://127.0.0.1:9/v1"),
+                Map.entry("REALTIME_WEBSOCKET_URL", "ws://127.0.0.1:9"),
                 Map.entry("IVR_TRANSFER_CLOSES", "23:59")),
             data.resolve("ivr-service.log"));
   }
@@ -96,6 +100,30 @@ class IvrCallIT {
         lines.toString());
     assertEquals("7", voicemail(call.callSid()).get(0), lines.toString());
     awaitCall(call.callSid(), "voicemail", "voicemail");
+  }
+
+  @Test
+  void optionOneWithTheBridgeStoppedSignsUpThroughTheFallback() throws Exception {
+    List<String> lines = new ArrayList<>();
+    SimulatedCall call =
+        call(
+            AUTH_TOKEN,
+            "press 1; say Ann Lee; press 1; press 1; say Ann Lee; press 1;"
+                + " say ann dot lee at example dot com; press 1; press 1; press 1",
+            lines);
+    SimulatedCall.Result result = call.run(base + "/api/voice");
+
+    assertEquals(0, result.refusedStatus(), String.join("\n", lines));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> !row("select email from waitlist where call_sid = ?", call.callSid()).isEmpty());
+    assertEquals(
+        List.of("Ann Lee", "ann.lee@example.com", "therapist", "+14155550100"),
+        row(
+            "select full_name, email, role, phone from waitlist where call_sid = ?",
+            call.callSid()),
+        String.join("\n", lines));
   }
 
   @Test

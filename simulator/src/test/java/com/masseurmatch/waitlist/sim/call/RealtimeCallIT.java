@@ -91,6 +91,9 @@ class RealtimeCallIT {
       assertTrue(
           result.heard().stream().anyMatch(h -> h.matches("\\(0\\.[1-9].* s of audio.*")),
           "Knotty's audio reached the caller: " + lines);
+      assertTrue(
+          result.events().stream().anyMatch(e -> e.startsWith("the server cleared queued audio")),
+          "barge-in during the greeting reached Twilio as a clear: " + lines);
       Path db = data.resolve("waitlist.db");
       Awaitility.await()
           .atMost(Duration.ofSeconds(15))

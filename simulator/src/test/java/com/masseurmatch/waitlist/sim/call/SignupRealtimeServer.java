@@ -84,6 +84,13 @@ final class SignupRealtimeServer implements AutoCloseable {
             + said
             + "\"}");
     if (n == 1) {
+      // the caller talks over the greeting: the bridge must clear Twilio's queued audio
+      ws.writeTextMessage(
+          "{\"type\":\"input_audio_buffer.speech_started\",\"audio_start_ms\":40,"
+              + "\"item_id\":\"item_caller\"}");
+      ws.writeTextMessage(
+          "{\"type\":\"input_audio_buffer.speech_stopped\",\"audio_end_ms\":900,"
+              + "\"item_id\":\"item_caller\"}");
       ws.writeTextMessage(
           "{\"type\":\"conversation.item.input_audio_transcription.completed\","
               + "\"item_id\":\"item_caller\",\"transcript\":\""
