@@ -19,7 +19,8 @@ public final class Main {
                   --ivr-cpus LIST (0) --jar PATH --json FILE
         fake-openai   run the echoing fake OpenAI Realtime server alone  --port P (8090)
         call      place one simulated call against ivr-service, following its TwiML
-                  --steps "press 3; record 10" or --script FILE, --ivr URL (http://localhost:8080)
+                  --steps "press 3; record 10" or --script FILE or --interactive, --voice FILE.wav
+                  --ivr URL (http://localhost:8080)
                   --auth-token T (TWILIO_AUTH_TOKEN) --from +14155550100 --to +14155550199
       """;
 

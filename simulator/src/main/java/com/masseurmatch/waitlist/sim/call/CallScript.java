@@ -1,5 +1,7 @@
 package com.masseurmatch.waitlist.sim.call;
 
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
@@ -17,8 +19,22 @@ public final class CallScript {
   public record Step(String action, String value) {}
 
   private final Deque<Step> steps = new ArrayDeque<>();
+  private final BufferedReader keyboard;
 
   public CallScript(String text) {
+    this(text, null);
+  }
+
+  /**
+   * With a keyboard, the caller is asked for each move once the scripted steps are used up: the
+   * interactive caller of {@code bin/call --interactive}.
+   */
+  public CallScript(String text, BufferedReader keyboard) {
+    this.keyboard = keyboard;
+    add(text);
+  }
+
+  private void add(String text) {
     for (String raw : text.split("[;\\n]")) {
       String line = raw.strip();
       int comment = line.indexOf('#');
@@ -39,8 +55,35 @@ public final class CallScript {
     }
   }
 
+  /** Asks the person at the keyboard, when there is one and no scripted step is left. */
+  private void ask(String question) {
+    if (keyboard == null || !steps.isEmpty()) {
+      return;
+    }
+    while (steps.isEmpty()) {
+      System.out.print(question + " > ");
+      System.out.flush();
+      String line;
+      try {
+        line = keyboard.readLine();
+      } catch (IOException e) {
+        line = null;
+      }
+      if (line == null) {
+        add("hangup");
+        return;
+      }
+      try {
+        add(line);
+      } catch (IllegalArgumentException e) {
+        System.out.println(e.getMessage());
+      }
+    }
+  }
+
   /** The caller's answer to a {@code <Gather>}: a key press, words, silence or hanging up. */
   Step nextInput() {
+    ask("press <keys> | say <words> | silence | hangup");
     Step next = steps.peekFirst();
     if (next == null) {
       return new Step("hangup", "");
@@ -55,6 +98,7 @@ public final class CallScript {
 
   /** How the dialled party answers: {@code dial <DialCallStatus>}, else no answer. */
   String dialStatus() {
+    ask("the team's phone: dial completed | dial no-answer | dial busy");
     Step next = steps.peekFirst();
     if (next != null && next.action().equals("dial")) {
       steps.removeFirst();
@@ -65,6 +109,7 @@ public final class CallScript {
 
   /** Seconds the caller stays on a media stream before hanging up: {@code listen <s>}, else 5. */
   int listenSeconds() {
+    ask("on the stream: listen <seconds> before hanging up");
     Step next = steps.peekFirst();
     if (next != null && next.action().equals("listen")) {
       steps.removeFirst();
@@ -75,6 +120,7 @@ public final class CallScript {
 
   /** Seconds the caller speaks after a {@code <Record>} beep: {@code record <seconds>}, else 5. */
   int recordSeconds() {
+    ask("voicemail: record <seconds>");
     Step next = steps.peekFirst();
     if (next != null && next.action().equals("record")) {
       steps.removeFirst();

@@ -6,7 +6,6 @@ import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.net.URI;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -14,23 +13,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A {@code <Connect><Stream>} as Twilio runs it: {@code connected}, {@code start} with the custom
- * parameters, a 160-byte u-law frame of the caller's silence every 20 ms, marks echoed when the
- * audio before them has finished playing, {@code clear} honoured (queued audio dropped, its marks
- * echoed), and {@code stop} when the caller hangs up. Reports whether the server closed the stream
- * (Twilio then runs the Connect action) or the caller hung up (the call is over).
+ * parameters, a 160-byte u-law frame of the caller's voice (a WAV file, then silence) every 20 ms,
+ * marks echoed when the audio before them has finished playing, {@code clear} honoured (queued
+ * audio dropped, its marks echoed), and {@code stop} when the caller hangs up. Reports whether the
+ * server closed the stream (Twilio then runs the Connect action) or the caller hung up (the call is
+ * over).
  */
 final class MediaStreamCall {
 
   /** How the stream ended, and how much of the server's audio the caller heard. */
   record Outcome(boolean closedByServer, double secondsHeard, int clears) {}
-
-  private static final String SILENCE;
-
-  static {
-    byte[] frame = new byte[160];
-    Arrays.fill(frame, (byte) 0xFF);
-    SILENCE = Base64.getEncoder().encodeToString(frame);
-  }
 
   private MediaStreamCall() {}
 
@@ -39,7 +31,8 @@ final class MediaStreamCall {
       String accountSid,
       String callSid,
       Map<String, String> parameters,
-      int listenSeconds)
+      int listenSeconds,
+      CallerVoice voice)
       throws Exception {
     Vertx vertx = Vertx.vertx();
     try {
@@ -57,7 +50,9 @@ final class MediaStreamCall {
           .connect(options)
           .onFailure(done::completeExceptionally)
           .onSuccess(
-              ws -> new Stream(vertx, ws, accountSid, callSid, parameters, listenSeconds, done));
+              ws ->
+                  new Stream(
+                      vertx, ws, accountSid, callSid, parameters, listenSeconds, voice, done));
       return done.get(listenSeconds + 30L, TimeUnit.SECONDS);
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -72,6 +67,7 @@ final class MediaStreamCall {
     private final String accountSid;
     private final String callSid;
     private final CompletableFuture<Outcome> done;
+    private final CallerVoice voice;
     private final ArrayDeque<long[]> marks = new ArrayDeque<>(); // [due nanos, index]
     private final ArrayDeque<String> markNames = new ArrayDeque<>();
     private final long timer;
@@ -89,8 +85,10 @@ final class MediaStreamCall {
         String callSid,
         Map<String, String> parameters,
         int listenSeconds,
+        CallerVoice voice,
         CompletableFuture<Outcome> done) {
       this.vertx = vertx;
+      this.voice = voice;
       this.ws = ws;
       this.accountSid = accountSid;
       this.callSid = callSid;
@@ -106,7 +104,12 @@ final class MediaStreamCall {
     private void tick() {
       chunk++;
       ws.writeTextMessage(
-          MediaStreamFrames.media(streamSid, ++sequence, chunk, chunk * 20, SILENCE));
+          MediaStreamFrames.media(
+              streamSid,
+              ++sequence,
+              chunk,
+              chunk * 20,
+              Base64.getEncoder().encodeToString(voice.nextFrame())));
       long now = System.nanoTime();
       while (!marks.isEmpty() && marks.peekFirst()[0] <= now) {
         marks.removeFirst();

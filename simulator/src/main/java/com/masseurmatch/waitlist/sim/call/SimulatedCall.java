@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -40,6 +41,7 @@ public final class SimulatedCall {
   private final Map<String, String> call = new LinkedHashMap<>();
   private final List<String> heard = new ArrayList<>();
   private final List<String> events = new ArrayList<>();
+  private CallerVoice voice = CallerVoice.silence();
 
   public SimulatedCall(
       String authToken, String from, String to, CallScript script, Consumer<String> out) {
@@ -54,6 +56,13 @@ public final class SimulatedCall {
     call.put("Called", to);
     call.put("Direction", "inbound");
     call.put("ApiVersion", "2010-04-01");
+  }
+
+  /** The caller speaks this WAV file (converted to 8 kHz u-law) on the first media stream. */
+  public SimulatedCall speaking(Path wav) throws IOException {
+    voice = CallerVoice.fromWav(wav);
+    event(String.format("the caller's voice: %s (%.1f s)", wav.getFileName(), voice.seconds()));
+    return this;
   }
 
   public String callSid() {
@@ -234,7 +243,8 @@ public final class SimulatedCall {
                 call.get("AccountSid"),
                 callSid(),
                 parameters,
-                script.listenSeconds());
+                script.listenSeconds(),
+                voice);
       } catch (Exception e) {
         event("the media stream failed: " + e.getMessage());
         break;
