@@ -109,20 +109,18 @@ public final class CallScript {
 
   /** Seconds the caller stays on a media stream before hanging up: {@code listen <s>}, else 5. */
   int listenSeconds() {
-    ask("on the stream: listen <seconds> before hanging up");
-    Step next = steps.peekFirst();
-    if (next != null && next.action().equals("listen")) {
-      steps.removeFirst();
-      return next.value().isEmpty() ? 5 : Integer.parseInt(next.value());
-    }
-    return 5;
+    return seconds("listen", "on the stream: listen <seconds> before hanging up");
   }
 
   /** Seconds the caller speaks after a {@code <Record>} beep: {@code record <seconds>}, else 5. */
   int recordSeconds() {
-    ask("voicemail: record <seconds>");
+    return seconds("record", "voicemail: record <seconds>");
+  }
+
+  private int seconds(String action, String question) {
+    ask(question);
     Step next = steps.peekFirst();
-    if (next != null && next.action().equals("record")) {
+    if (next != null && next.action().equals(action)) {
       steps.removeFirst();
       return next.value().isEmpty() ? 5 : Integer.parseInt(next.value());
     }

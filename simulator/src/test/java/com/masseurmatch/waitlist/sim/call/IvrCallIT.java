@@ -7,10 +7,6 @@ import com.masseurmatch.waitlist.sim.bench.FreePort;
 import com.masseurmatch.waitlist.sim.bench.ServiceUnderTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -162,18 +158,6 @@ class IvrCallIT {
   }
 
   private static List<String> row(String sql, String callSid) throws Exception {
-    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("waitlist.db"));
-        PreparedStatement query = db.prepareStatement(sql)) {
-      query.setString(1, callSid);
-      try (ResultSet rows = query.executeQuery()) {
-        List<String> out = new ArrayList<>();
-        if (rows.next()) {
-          for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
-            out.add(rows.getString(i));
-          }
-        }
-        return out;
-      }
-    }
+    return StoredRows.first(data.resolve("waitlist.db"), sql, callSid);
   }
 }

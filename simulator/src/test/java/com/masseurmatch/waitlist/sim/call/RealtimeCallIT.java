@@ -7,10 +7,6 @@ import com.masseurmatch.waitlist.sim.bench.FreePort;
 import com.masseurmatch.waitlist.sim.bench.ServiceUnderTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,18 +115,6 @@ class RealtimeCallIT {
   }
 
   private static List<String> row(Path db, String sql, String callSid) throws Exception {
-    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);
-        PreparedStatement query = connection.prepareStatement(sql)) {
-      query.setString(1, callSid);
-      try (ResultSet rows = query.executeQuery()) {
-        List<String> out = new ArrayList<>();
-        if (rows.next()) {
-          for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
-            out.add(rows.getString(i));
-          }
-        }
-        return out;
-      }
-    }
+    return StoredRows.first(db, sql, callSid);
   }
 }
