@@ -16,12 +16,12 @@ import java.util.Set;
  */
 public final class RealtimeCodec {
 
+  /** Data-bound events; {@code response.output_audio.delta} is built from the scan instead. */
   private static final Map<String, Class<? extends RealtimeServerEvent>> TYPES =
       Map.ofEntries(
           Map.entry("session.created", RealtimeServerEvent.SessionCreated.class),
           Map.entry("session.updated", RealtimeServerEvent.SessionUpdated.class),
           Map.entry("response.created", RealtimeServerEvent.ResponseCreated.class),
-          Map.entry("response.output_audio.delta", RealtimeServerEvent.AudioDelta.class),
           Map.entry("response.output_audio.done", RealtimeServerEvent.AudioDone.class),
           Map.entry(
               "response.output_audio_transcript.done",

@@ -1,6 +1,7 @@
 package com.masseurmatch.waitlist.bridge.session;
 
 import com.masseurmatch.waitlist.bridge.openai.RealtimeConnector;
+import com.masseurmatch.waitlist.bridge.twilio.TwilioCodec;
 import com.masseurmatch.waitlist.bridge.twilio.TwilioMessage;
 import com.masseurmatch.waitlist.model.token.StreamTokens;
 import io.quarkus.logging.Log;
@@ -82,16 +83,16 @@ public class BridgeWarmup {
                       finish(began, null);
                     }
                   };
+              int port = ConfigProvider.getConfig().getValue("quarkus.http.port", Integer.class);
               for (int i = 0; i < calls; i++) {
-                call(vertx, client, i, oneDone);
+                call(vertx, client, port, i, oneDone);
               }
             });
   }
 
-  private void call(Vertx vertx, WebSocketClient client, int index, Runnable done) {
+  private void call(Vertx vertx, WebSocketClient client, int port, int index, Runnable done) {
     String callSid = String.format("CA%032x", index);
     String streamSid = String.format("MZ%032x", index);
-    int port = ConfigProvider.getConfig().getValue("quarkus.http.port", Integer.class);
     client
         .connect(
             new WebSocketConnectOptions()
@@ -110,11 +111,7 @@ public class BridgeWarmup {
           if (name > 0) {
             int from = name + 16;
             ws.writeTextMessage(
-                "{\"event\":\"mark\",\"streamSid\":\""
-                    + streamSid
-                    + "\",\"mark\":{\"name\":\""
-                    + frame.substring(from, frame.indexOf('"', from))
-                    + "\"}}");
+                TwilioCodec.mark(streamSid, frame.substring(from, frame.indexOf('"', from))));
           }
         });
     ws.writeTextMessage("{\"event\":\"connected\",\"protocol\":\"Call\",\"version\":\"1.0.0\"}");

@@ -35,10 +35,6 @@ final class FrameWriter {
     return pending.get();
   }
 
-  boolean isOpen() {
-    return socket != null ? !socket.isClosed() : connection.isOpen();
-  }
-
   void write(String text) {
     pending.incrementAndGet();
     if (socket != null) {

@@ -1,12 +1,12 @@
 package com.masseurmatch.waitlist.sim.bench;
 
 import com.masseurmatch.waitlist.sim.twilio.MediaStreamFrames;
+import com.masseurmatch.waitlist.sim.twilio.TwilioPlayback;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
@@ -32,20 +32,17 @@ final class LoadCall {
   private final String streamSid;
   private final byte[] audio = new byte[FRAME_BYTES];
   private final long[] sentAt;
-  private final ArrayDeque<PendingMark> marks = new ArrayDeque<>();
+  private final TwilioPlayback playback = new TwilioPlayback();
   private WebSocket ws;
   private long timer = -1;
   private long startedAt;
   private long firstAudioAt;
-  private long playingUntil;
   private long sequence = 1;
   private int sent;
   private int firstEchoed;
   private boolean sending;
   private boolean hungUp;
   private final Runnable done;
-
-  private record PendingMark(long dueNanos, String name) {}
 
   LoadCall(Vertx vertx, LoadStats stats, int index, String runId, int maxFrames, Runnable done) {
     this.vertx = vertx;
@@ -100,9 +97,7 @@ final class LoadCall {
         sendFrame(now, startedAt + (sent + 1) * FRAME_NANOS);
       }
     }
-    while (!marks.isEmpty() && marks.peekFirst().dueNanos() <= now) {
-      ackMark(marks.removeFirst().name());
-    }
+    playback.due(now, this::ackMark);
   }
 
   private void sendFrame(long now, long due) {
@@ -127,16 +122,12 @@ final class LoadCall {
       case MARK -> {
         String name = MediaStreamFrames.markName(frame);
         if (name != null) {
-          marks.addLast(new PendingMark(Math.max(now, playingUntil), name));
+          playback.mark(name, now);
         }
       }
       case CLEAR -> {
-        // Twilio drops the buffered audio and echoes the marks still waiting
         stats.clears++;
-        playingUntil = now;
-        while (!marks.isEmpty()) {
-          ackMark(marks.removeFirst().name());
-        }
+        playback.clear(now, this::ackMark);
       }
       case OTHER -> {}
     }
@@ -151,7 +142,7 @@ final class LoadCall {
       LoadStats.record(stats.firstAudio, now - startedAt);
     }
     int bytes = payload.length() / 4 * 3;
-    playingUntil = Math.max(now, playingUntil) + bytes * 125_000L; // 8 bytes per ms
+    playback.audio(bytes, now);
     int seq = echoedSequence(payload);
     if (seq <= 0) {
       stats.otherAudio++;

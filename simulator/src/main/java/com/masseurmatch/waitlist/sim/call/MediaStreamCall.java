@@ -1,11 +1,11 @@
 package com.masseurmatch.waitlist.sim.call;
 
 import com.masseurmatch.waitlist.sim.twilio.MediaStreamFrames;
+import com.masseurmatch.waitlist.sim.twilio.TwilioPlayback;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.net.URI;
-import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -68,12 +68,10 @@ final class MediaStreamCall {
     private final String callSid;
     private final CompletableFuture<Outcome> done;
     private final CallerVoice voice;
-    private final ArrayDeque<long[]> marks = new ArrayDeque<>(); // [due nanos, index]
-    private final ArrayDeque<String> markNames = new ArrayDeque<>();
+    private final TwilioPlayback playback = new TwilioPlayback();
     private final long timer;
     private long sequence = 1;
     private long chunk;
-    private long playingUntil;
     private long bytesHeard;
     private int clears;
     private boolean hungUp;
@@ -110,11 +108,7 @@ final class MediaStreamCall {
               chunk,
               chunk * 20,
               Base64.getEncoder().encodeToString(voice.nextFrame())));
-      long now = System.nanoTime();
-      while (!marks.isEmpty() && marks.peekFirst()[0] <= now) {
-        marks.removeFirst();
-        ws.writeTextMessage(MediaStreamFrames.mark(streamSid, ++sequence, markNames.removeFirst()));
-      }
+      playback.due(System.nanoTime(), this::echoMark);
     }
 
     private void onFrame(String frame) {
@@ -124,23 +118,19 @@ final class MediaStreamCall {
           String payload = MediaStreamFrames.payload(frame);
           int bytes = payload == null ? 0 : Base64.getDecoder().decode(payload).length;
           bytesHeard += bytes;
-          playingUntil = Math.max(now, playingUntil) + bytes * 125_000L;
+          playback.audio(bytes, now);
         }
-        case MARK -> {
-          marks.addLast(new long[] {Math.max(now, playingUntil)});
-          markNames.addLast(String.valueOf(MediaStreamFrames.markName(frame)));
-        }
+        case MARK -> playback.mark(String.valueOf(MediaStreamFrames.markName(frame)), now);
         case CLEAR -> {
           clears++;
-          playingUntil = now;
-          while (!markNames.isEmpty()) {
-            marks.removeFirst();
-            ws.writeTextMessage(
-                MediaStreamFrames.mark(streamSid, ++sequence, markNames.removeFirst()));
-          }
+          playback.clear(now, this::echoMark);
         }
         case OTHER -> {}
       }
+    }
+
+    private void echoMark(String name) {
+      ws.writeTextMessage(MediaStreamFrames.mark(streamSid, ++sequence, name));
     }
 
     private void hangUp() {
