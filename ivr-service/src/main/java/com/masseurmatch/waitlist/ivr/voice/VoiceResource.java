@@ -1,5 +1,6 @@
 package com.masseurmatch.waitlist.ivr.voice;
 
+import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -12,7 +13,10 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 /**
  * Twilio's voice webhooks. Every method verifies the request's signature first, then hands it to
- * {@link VoiceFlow}; the answer is TwiML.
+ * {@link VoiceFlow}; the answer is TwiML. The steps that only answer from cached TwiML and queue
+ * their {@code calls} write ({@link CallLog}) run on the event loop ({@code @NonBlocking}): no
+ * hand-off to a worker thread for the busiest webhooks. The steps that read or write the store, or
+ * probe the bridge, stay on worker threads.
  */
 @Path("/api/voice")
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -28,11 +32,13 @@ public class VoiceResource {
   }
 
   @POST
+  @NonBlocking
   public String incoming(@Context HttpServerRequest request, MultivaluedMap<String, String> form) {
     return flow.incoming(verifier.verify(request, form));
   }
 
   @POST
+  @NonBlocking
   @Path("/menu")
   public String menu(
       @Context HttpServerRequest request,
@@ -55,12 +61,14 @@ public class VoiceResource {
   }
 
   @POST
+  @NonBlocking
   @Path("/transfer")
   public String transfer(@Context HttpServerRequest request, MultivaluedMap<String, String> form) {
     return flow.transfer(verifier.verify(request, form));
   }
 
   @POST
+  @NonBlocking
   @Path("/transfer/status")
   public String transferStatus(
       @Context HttpServerRequest request, MultivaluedMap<String, String> form) {
@@ -68,6 +76,7 @@ public class VoiceResource {
   }
 
   @POST
+  @NonBlocking
   @Path("/voicemail")
   public String voicemail(@Context HttpServerRequest request, MultivaluedMap<String, String> form) {
     return flow.voicemail(verifier.verify(request, form));

@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.impl.ContextInternal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,9 +29,9 @@ import org.HdrHistogram.Histogram;
 /**
  * {@code bin/bench ivr}: starts ivr-service pinned to its own CPUs and sends signed Twilio webhooks
  * at a fixed rate, alternating a call's {@code POST /api/voice} and its {@code POST
- * /api/voice/menu} with digit 1 (which probes the bridge: a stand-in readiness endpoint answers
- * UP). Latency counts from when each request was due, so a stalled server is not hidden by a
- * generator that waited for it.
+ * /api/voice/menu} with digit 1 (answered with the redirect to the realtime step). Latency counts
+ * from when each request was due, so a stalled server is not hidden by a generator that waited for
+ * it; {@code --trace FILE} writes every request of the measured pass as CSV.
  */
 public final class IvrLoad {
 
@@ -48,6 +49,7 @@ public final class IvrLoad {
     List<String> javaOptions =
         List.of(args.text("ivr-java-opts", BridgeDefaults.JAVA_OPTIONS).trim().split("\\s+"));
     var json = args.text("json");
+    var trace = args.text("trace");
     args.rejectUnknown();
     if (rate < 1 || rate > 20_000) {
       throw new IllegalArgumentException("--rate must be 1..20000");
@@ -63,14 +65,6 @@ public final class IvrLoad {
         Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setPreferNativeTransport(true));
     try {
       HttpServer postgrest = startPostgrest(vertx);
-      HttpServer bridgeHealth =
-          vertx
-              .createHttpServer()
-              .requestHandler(r -> r.response().end("{\"status\":\"UP\",\"checks\":[]}"))
-              .listen(0, "127.0.0.1")
-              .toCompletionStage()
-              .toCompletableFuture()
-              .get(10, TimeUnit.SECONDS);
       try (ServiceUnderTest ivr =
           ServiceUnderTest.start(
               jar,
@@ -84,8 +78,6 @@ public final class IvrLoad {
                   base,
                   "STREAM_TOKEN_SECRET",
                   streamSecret,
-                  "REALTIME_WEBSOCKET_URL",
-                  "ws://127.0.0.1:" + bridgeHealth.actualPort(),
                   "WAITLIST_DATA_DIR",
                   runDir.resolve("data").toString(),
                   "SUPABASE_URL",
@@ -121,6 +113,9 @@ public final class IvrLoad {
         ProcessProbe probe = new ProcessProbe(ivr.pid());
         double cpuBefore = probe.cpuSeconds();
         long began = System.nanoTime();
+        StringBuilder requests =
+            trace.isPresent() ? new StringBuilder("due_ms,path,latency_ms,ok\n") : null;
+        driver.trace(requests);
         Result measured = driver.run(rate, length);
         double cpuShare = (probe.cpuSeconds() - cpuBefore) / ((System.nanoTime() - began) / 1e9);
         out.append("measured ").append(measured.text()).append('\n');
@@ -132,6 +127,9 @@ public final class IvrLoad {
         System.out.println("service log: " + ivr.log());
         if (json.isPresent()) {
           Files.writeString(Path.of(json.get()), measured.json(rate, length));
+        }
+        if (trace.isPresent()) {
+          Files.writeString(Path.of(trace.get()), requests);
         }
         return measured.errors() == 0 ? 0 : 1;
       }
@@ -196,6 +194,8 @@ public final class IvrLoad {
     private final String base;
     private final String runId = HexFormat.of().formatHex(BridgeLoad.random(4));
     private long calls;
+    private StringBuilder trace;
+    private long began;
 
     Driver(Vertx vertx, HttpClient client, WebhookSigner signer, String base) {
       this.vertx = vertx;
@@ -212,26 +212,41 @@ public final class IvrLoad {
       CountDownLatch done = new CountDownLatch(1);
       long interval = 1_000_000_000L / rate;
       long began = System.nanoTime();
+      this.began = began;
       long[] next = {0};
-      vertx.runOnContext(
-          v ->
-              vertx.setPeriodic(
-                  1,
-                  id -> {
+      // Scheduled on Netty's epoll loop, which wakes to the microsecond: a Vert.x timer wakes to
+      // the millisecond and would add up to a millisecond of the generator's own lag to each
+      // request.
+      ContextInternal context = (ContextInternal) vertx.getOrCreateContext();
+      Runnable[] tick = new Runnable[1];
+      tick[0] =
+          () ->
+              context.emit(
+                  null,
+                  v -> {
                     long now = System.nanoTime();
                     while (next[0] < total && began + next[0] * interval <= now) {
                       long due = began + next[0] * interval;
                       LoadStats.record(lag, now - due);
                       send(next[0]++, due, latency, counts, total, done);
                     }
-                    if (next[0] >= total) {
-                      vertx.cancelTimer(id);
+                    if (next[0] < total) {
+                      long wait = began + next[0] * interval - System.nanoTime();
+                      context.nettyEventLoop().schedule(tick[0], wait, TimeUnit.NANOSECONDS);
                     }
-                  }));
+                  });
+      context.nettyEventLoop().execute(tick[0]);
       if (!done.await(length.toSeconds() + 60, TimeUnit.SECONDS)) {
         throw new IllegalStateException("requests did not finish within a minute of the run");
       }
       return new Result(latency, lag, counts[0], counts[1], counts[2]);
+    }
+
+    /**
+     * Every request of the next pass as a CSV line (due time, path, latency, answered), or none.
+     */
+    void trace(StringBuilder lines) {
+      this.trace = lines;
     }
 
     private void send(
@@ -271,8 +286,15 @@ public final class IvrLoad {
                       .map(b -> response.statusCode() == 200 && b.toString().contains("<Response")))
           .onComplete(
               result -> {
-                LoadStats.record(latency, System.nanoTime() - due);
-                if (result.succeeded() && result.result()) {
+                long took = System.nanoTime() - due;
+                LoadStats.record(latency, took);
+                boolean ok = result.succeeded() && result.result();
+                if (trace != null) {
+                  trace.append(
+                      String.format(
+                          "%.3f,%s,%.3f,%b%n", (due - began) / 1e6, path, took / 1e6, ok));
+                }
+                if (ok) {
                   counts[1]++;
                 } else {
                   counts[2]++;
