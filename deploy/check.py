@@ -5,7 +5,9 @@
   services need: both Deployments with probes, the bridge's grace period above its drain limit,
   PDBs, HPAs, the ConfigMap and the generated Secret.
 - render.yaml and compose.yaml parse and name both services, with the drain budget consistent.
-- The three Dockerfiles build the same way and copy paths the Maven build really produces.
+- The three Dockerfiles build the same way and copy paths the Maven build really produces; their
+  AppCDS step, run on a copy of each build laid out as in the image, makes an archive that the
+  JVM then accepts (-Xshare:on) with the image's JAVA_OPTS path.
 - mint-service-jwt.sh makes an HS256 token that verifies against its secret.
 """
 import base64
@@ -113,6 +115,32 @@ def dockerfiles():
         app = ROOT / module / "target/quarkus-app"
         for part in ["lib", "app", "quarkus", "quarkus-run.jar"]:
             check((app / part).exists(), f"docker: {module} build has no {part} to copy")
+        appcds(module, app, "\n".join(generic))
+
+
+def appcds(module, app, dockerfile):
+    """The image's archive step and its use, with /deployments moved to a temporary folder."""
+    step = re.search(r"^RUN (java -XX:ArchiveClassesAtExit=.*?)\s*\\?\n\s*&&", dockerfile,
+                     re.M | re.S)
+    opts = re.search(r'JAVA_OPTS="([^"]*)"', dockerfile)
+    check(step is not None and opts is not None, "docker: no AppCDS step or JAVA_OPTS")
+    if step is None or opts is None:
+        return
+    shared = [o for o in opts.group(1).split() if o.startswith("-XX:SharedArchiveFile=")]
+    check(len(shared) == 1, "docker: JAVA_OPTS does not use the archive")
+    with tempfile.TemporaryDirectory() as tmp:
+        for part in ["lib", "app", "quarkus"]:
+            shutil.copytree(app / part, pathlib.Path(tmp) / part)
+        shutil.copy(app / "quarkus-run.jar", tmp)
+        make = step.group(1).replace("\\\n", " ").replace("/deployments", tmp).split()
+        made = subprocess.run(make, capture_output=True, text=True, timeout=120)
+        check(made.returncode == 0 and (pathlib.Path(tmp) / "app-cds.jsa").is_file(),
+              f"docker: {module} AppCDS step failed: {made.stdout[-300:]}{made.stderr[-300:]}")
+        use = ["java", "-Xshare:on", shared[0].replace("/deployments", tmp),
+               "-Dquarkus.appcds.generate=true", "-jar", f"{tmp}/quarkus-run.jar"]
+        used = subprocess.run(use, capture_output=True, text=True, timeout=120)
+        check(used.returncode == 0,
+              f"docker: {module} archive refused: {used.stdout[-300:]}{used.stderr[-300:]}")
 
 
 def mint():

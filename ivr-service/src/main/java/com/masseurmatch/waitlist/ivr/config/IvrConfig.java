@@ -14,8 +14,24 @@ import java.util.Set;
 @ConfigMapping(prefix = "ivr")
 public interface IvrConfig {
 
-  /** {@code PUBLIC_BASE_URL}: the https URL Twilio calls; absolute URLs and signatures use it. */
-  URI publicBaseUrl();
+  /**
+   * {@code PUBLIC_BASE_URL}: the https URL Twilio calls; absolute URLs and signatures use it.
+   * Required, but checked when the beans start ({@link #baseUrl}) rather than when configuration is
+   * read, so that the build's AppCDS run, which stops after static initialisation, needs none.
+   */
+  Optional<URI> publicBaseUrl();
+
+  /** {@link #publicBaseUrl()} without trailing slashes; fails naming the variable when unset. */
+  static String baseUrl(IvrConfig config) {
+    return config
+        .publicBaseUrl()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "PUBLIC_BASE_URL is not set: it is the public URL Twilio calls"))
+        .toString()
+        .replaceAll("/+$", "");
+  }
 
   /** Brand spoken in the greeting. */
   @WithDefault("MasseurMatch")

@@ -26,7 +26,7 @@ public class TwilioWebhookVerifier {
 
   TwilioWebhookVerifier(IvrConfig config, TwilioConfig twilio) {
     this.config = config;
-    this.base = config.publicBaseUrl().toString().replaceAll("/+$", "");
+    this.base = IvrConfig.baseUrl(config);
     if (!config.signature().validate()) {
       this.validator = null;
       Log.warn(

@@ -31,7 +31,7 @@ public class Twiml {
 
   Twiml(IvrConfig config) {
     this.config = config;
-    this.base = config.publicBaseUrl().toString().replaceAll("/+$", "");
+    this.base = IvrConfig.baseUrl(config);
   }
 
   /** {@code PUBLIC_BASE_URL} + path. */

@@ -119,6 +119,7 @@ public final class BridgeLoad {
               calls,
               length,
               warmup,
+              bridge == null ? -1 : bridge.startedMillis(),
               bridge == null ? -1 : bridge.readyMillis(),
               residentAtStart,
               bridge == null ? "(targeted)" : cpus,

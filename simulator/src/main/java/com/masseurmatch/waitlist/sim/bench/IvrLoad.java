@@ -100,12 +100,13 @@ public final class IvrLoad {
         out.append(
             String.format(
                 "ivr-service: %d requests/s for %d s (warm-up %d s), %d connections,"
-                    + " service on CPU %s, ready in %d ms%n",
+                    + " service on CPU %s, started in %d ms (Quarkus' own figure), ready in %d ms%n",
                 rate,
                 length.toSeconds(),
                 warmup.toSeconds(),
                 connections,
                 cpus,
+                ivr.startedMillis(),
                 ivr.readyMillis()));
         if (!warmup.isZero()) {
           out.append("warm-up  ").append(driver.run(rate, warmup).text()).append('\n');

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A service's packaged jar started as its own process for a benchmark, pinned to the given CPUs
@@ -32,6 +34,11 @@ public final class ServiceUnderTest implements AutoCloseable {
     this.readyMillis = readyMillis;
   }
 
+  /** The class-data archive Quarkus writes beside {@code quarkus-run.jar} at package time. */
+  static final String APPCDS_ARCHIVE = "app-cds.jsa";
+
+  private static final Pattern STARTED_IN = Pattern.compile("started in (\\d+\\.\\d+)s");
+
   public static ServiceUnderTest start(
       Path jar, int port, String cpus, List<String> javaOptions, Map<String, String> env, Path log)
       throws IOException, InterruptedException {
@@ -45,10 +52,18 @@ public final class ServiceUnderTest implements AutoCloseable {
     }
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(javaOptions);
-    command.addAll(List.of("-jar", jar.toString()));
+    // as deployed: from the application's directory, with the AppCDS archive the build made
+    Path directory = jar.toAbsolutePath().getParent();
+    if (Files.isRegularFile(directory.resolve(APPCDS_ARCHIVE))) {
+      command.add("-XX:SharedArchiveFile=" + APPCDS_ARCHIVE);
+    }
+    command.addAll(List.of("-jar", jar.getFileName().toString()));
     Files.createDirectories(log.getParent());
     ProcessBuilder builder =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        new ProcessBuilder(command)
+            .directory(directory.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     builder.environment().putAll(env);
     builder.environment().put("PORT", Integer.toString(port));
     builder.environment().put("LOG_JSON", "false");
@@ -95,6 +110,12 @@ public final class ServiceUnderTest implements AutoCloseable {
 
   long pid() {
     return process.pid();
+  }
+
+  /** Quarkus' own start time ("started in"), from the service's log; -1 when not found. */
+  long startedMillis() throws IOException {
+    Matcher matcher = STARTED_IN.matcher(Files.readString(log));
+    return matcher.find() ? Math.round(Double.parseDouble(matcher.group(1)) * 1000) : -1;
   }
 
   /** Process start until readiness answered 200, as seen from outside. */
