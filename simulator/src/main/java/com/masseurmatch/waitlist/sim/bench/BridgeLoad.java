@@ -8,6 +8,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code bin/bench bridge}: starts the echoing fake OpenAI and a realtime-bridge pinned to its own
  * CPUs (or targets a running one), runs a warm-up pass and a measured pass of simulated calls, and
- * reports what design §9 asks for.
+ * reports what design §9 asks for. With {@code --cold} the warm-up pass runs against a first bridge
+ * and the measured pass against a fresh one: only the bridge is cold.
  */
 public final class BridgeLoad {
 
@@ -43,12 +45,16 @@ public final class BridgeLoad {
     Optional<String> pid = args.text("pid");
     Optional<String> secret = args.text("secret");
     Optional<String> json = args.text("json");
+    boolean cold = args.flag("cold");
     args.rejectUnknown();
     if (calls < 1 || calls > 2000) {
       throw new IllegalArgumentException("--calls must be 1..2000");
     }
     if (length.toSeconds() < 2 || length.toSeconds() > 1800) {
       throw new IllegalArgumentException("--seconds must be 2..1800");
+    }
+    if (cold && target.isPresent()) {
+      throw new IllegalArgumentException("--cold starts its own bridges: not with --target");
     }
     if (target.isPresent() && secret.isEmpty()) {
       throw new IllegalArgumentException("--target needs --secret (its STREAM_TOKEN_SECRET)");
@@ -62,38 +68,7 @@ public final class BridgeLoad {
     // the generator and the fake OpenAI share one event loop: one thread on the generator's CPU
     Vertx vertx =
         Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setPreferNativeTransport(true));
-    try (EchoRealtimeServer openAi = EchoRealtimeServer.start(vertx, 0);
-        ServiceUnderTest bridge =
-            target.isPresent()
-                ? null
-                : ServiceUnderTest.start(
-                    jar,
-                    FreePort.find(),
-                    cpus,
-                    javaOptions,
-                    Map.of(
-                        "STREAM_TOKEN_SECRET",
-                        streamSecret,
-                        "OPENAI_API_KEY",
-                        EchoRealtimeServer.API_KEY,
-                        "OPENAI_REALTIME_URL",
-                        openAi.url(),
-                        "WAITLIST_DATA_DIR",
-                        runDir.resolve("data").toString(),
-                        "BRIDGE_MAX_CALLS",
-                        Integer.toString(Math.max(100, calls + 10)),
-                        "BRIDGE_DRAIN_LIMIT",
-                        "2s"),
-                    runDir.resolve("realtime-bridge.log"))) {
-      URI url =
-          URI.create(target.orElseGet(() -> "ws://127.0.0.1:" + bridge.port() + "/media-stream"));
-      long bridgePid = bridge != null ? bridge.pid() : pid.map(Long::parseLong).orElse(-1L);
-      ProcessProbe probe = new ProcessProbe(bridgePid);
-      long residentAtStart = probe.residentBytes();
-      if (target.isPresent()) {
-        System.out.println("give the bridge OPENAI_REALTIME_URL=" + openAi.url());
-      }
-
+    try (EchoRealtimeServer openAi = EchoRealtimeServer.start(vertx, 0)) {
       WebSocketClient client =
           vertx.createWebSocketClient(
               new WebSocketClientOptions()
@@ -101,40 +76,105 @@ public final class BridgeLoad {
                   .setConnectTimeout(10_000)
                   .setTcpNoDelay(true)
                   .setMaxMessageSize(1024 * 1024));
-      WebSocketConnectOptions connect =
-          new WebSocketConnectOptions()
-              .setHost(url.getHost())
-              .setPort(url.getPort())
-              .setURI(
-                  url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath());
-      LoadPass pass = new LoadPass(vertx, client, connect, tokens, probe);
+      Bridges bridges = new Bridges(jar, cpus, javaOptions, streamSecret, openAi, runDir, calls);
       List<LoadPass.Result> results = new ArrayList<>();
-      if (!warmup.isZero()) {
-        results.add(pass.run("warm-up", calls, warmup, ramp));
-        Thread.sleep(2000);
+      if (cold && !warmup.isZero()) {
+        // the generator and the fake OpenAI warm up against a first bridge, so that what the
+        // measured pass sees of a cold start is the fresh bridge's alone
+        try (ServiceUnderTest first = bridges.start("realtime-bridge-first.log")) {
+          URI firstUrl = URI.create("ws://127.0.0.1:" + first.port() + "/media-stream");
+          results.add(
+              new LoadPass(
+                      vertx,
+                      client,
+                      connectOptions(firstUrl),
+                      tokens,
+                      new ProcessProbe(first.pid()))
+                  .run("generator warm-up (on a first bridge, then stopped)", calls, warmup, ramp));
+        }
       }
-      results.add(pass.run("measured", calls, length, ramp));
-      BridgeReport report =
-          new BridgeReport(
-              calls,
-              length,
-              warmup,
-              bridge == null ? -1 : bridge.startedMillis(),
-              bridge == null ? -1 : bridge.readyMillis(),
-              residentAtStart,
-              bridge == null ? "(targeted)" : cpus,
-              results);
-      System.out.print(report.text());
-      if (json.isPresent()) {
-        Files.writeString(Path.of(json.get()), report.json());
+      if (cold) {
+        warmup = Duration.ZERO;
       }
-      if (bridge != null) {
-        System.out.println("bridge log: " + bridge.log());
+      try (ServiceUnderTest bridge =
+          target.isPresent() ? null : bridges.start("realtime-bridge.log")) {
+        URI url =
+            URI.create(target.orElseGet(() -> "ws://127.0.0.1:" + bridge.port() + "/media-stream"));
+        long bridgePid = bridge != null ? bridge.pid() : pid.map(Long::parseLong).orElse(-1L);
+        ProcessProbe probe = new ProcessProbe(bridgePid);
+        long residentAtStart = probe.residentBytes();
+        if (target.isPresent()) {
+          System.out.println("give the bridge OPENAI_REALTIME_URL=" + openAi.url());
+        }
+
+        LoadPass pass = new LoadPass(vertx, client, connectOptions(url), tokens, probe);
+        if (!warmup.isZero()) {
+          results.add(pass.run("warm-up", calls, warmup, ramp));
+          Thread.sleep(2000);
+        }
+        results.add(pass.run("measured", calls, length, ramp));
+        BridgeReport report =
+            new BridgeReport(
+                calls,
+                length,
+                warmup,
+                bridge == null ? -1 : bridge.startedMillis(),
+                bridge == null ? -1 : bridge.readyMillis(),
+                residentAtStart,
+                bridge == null ? "(targeted)" : cpus,
+                results);
+        System.out.print(report.text());
+        if (json.isPresent()) {
+          Files.writeString(Path.of(json.get()), report.json());
+        }
+        if (bridge != null) {
+          System.out.println("bridge log: " + bridge.log());
+        }
+        LoadPass.Result measured = results.get(results.size() - 1);
+        return measured.stats().connected == calls && measured.stats().failed == 0 ? 0 : 1;
       }
-      LoadPass.Result measured = results.get(results.size() - 1);
-      return measured.stats().connected == calls && measured.stats().failed == 0 ? 0 : 1;
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static WebSocketConnectOptions connectOptions(URI url) {
+    return new WebSocketConnectOptions()
+        .setHost(url.getHost())
+        .setPort(url.getPort())
+        .setURI(url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath());
+  }
+
+  /** Starts bridges pinned to the bridge's CPUs, aimed at the fake OpenAI. */
+  private record Bridges(
+      Path jar,
+      String cpus,
+      List<String> javaOptions,
+      String streamSecret,
+      EchoRealtimeServer openAi,
+      Path runDir,
+      int calls) {
+
+    ServiceUnderTest start(String log) throws IOException, InterruptedException {
+      return ServiceUnderTest.start(
+          jar,
+          FreePort.find(),
+          cpus,
+          javaOptions,
+          Map.of(
+              "STREAM_TOKEN_SECRET",
+              streamSecret,
+              "OPENAI_API_KEY",
+              EchoRealtimeServer.API_KEY,
+              "OPENAI_REALTIME_URL",
+              openAi.url(),
+              "WAITLIST_DATA_DIR",
+              runDir.resolve("data").toString(),
+              "BRIDGE_MAX_CALLS",
+              Integer.toString(Math.max(100, calls + 10)),
+              "BRIDGE_DRAIN_LIMIT",
+              "2s"),
+          runDir.resolve(log));
     }
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.masseurmatch.waitlist.sim.Args;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -52,8 +53,42 @@ class BenchSmokeIT {
   }
 
   @Test
+  void coldRunWarmsTheGeneratorOnOneBridgeAndMeasuresAFreshOne() throws Exception {
+    Path json = Files.createTempFile("bridge-cold", ".json");
+    int status =
+        BridgeLoad.run(
+            new Args(
+                new String[] {
+                  "--calls",
+                  "2",
+                  "--seconds",
+                  "2",
+                  "--warmup-seconds",
+                  "2",
+                  "--ramp-seconds",
+                  "0.2",
+                  "--cold",
+                  "--jar",
+                  BRIDGE.toString(),
+                  "--json",
+                  json.toString()
+                },
+                0));
+    String report = Files.readString(json);
+    assertEquals(0, status, report);
+    assertTrue(report.contains("\"label\":\"generator warm-up"), report);
+    assertTrue(report.contains("\"label\":\"measured\""), report);
+    assertTrue(number(report, "startedMillis") > 0, report);
+    String measured = report.substring(report.indexOf("\"label\":\"measured\""));
+    assertEquals(2, number(measured, "connected"), report);
+    assertEquals(number(measured, "framesSent"), number(measured, "framesEchoed"), report);
+    assertEquals(0, number(measured, "lostBeforeFirstEcho"), report);
+  }
+
+  @Test
   void ivrAnswersEverySignedWebhook() throws Exception {
     Path json = Files.createTempFile("ivr-smoke", ".json");
+    Path trace = Files.createTempFile("ivr-smoke", ".csv");
     int status =
         IvrLoad.run(
             new Args(
@@ -67,12 +102,18 @@ class BenchSmokeIT {
                   "--jar",
                   IVR.toString(),
                   "--json",
-                  json.toString()
+                  json.toString(),
+                  "--trace",
+                  trace.toString()
                 },
                 0));
     String report = Files.readString(json);
     assertEquals(0, status, report);
     assertEquals(40, number(report, "ok"), report);
+    List<String> lines = Files.readAllLines(trace);
+    assertEquals(41, lines.size(), "a header and a line a request");
+    assertEquals(20, lines.stream().filter(l -> l.contains(",/api/voice/menu,")).count());
+    assertTrue(lines.stream().skip(1).allMatch(l -> l.endsWith(",true")), String.join("\n", lines));
     assertEquals(0, number(report, "errors"), report);
   }
 
