@@ -36,6 +36,7 @@ public final class BridgeLoad {
     int calls = args.integer("calls", 50);
     Duration length = args.seconds("seconds", 30);
     Duration warmup = args.seconds("warmup-seconds", 15);
+    int warmupPasses = args.integer("warmup-passes", 1);
     Duration ramp = args.seconds("ramp-seconds", Math.max(1, calls / 100.0));
     String cpus = args.text("bridge-cpus", "0");
     Path jar = Path.of(args.text("jar", "realtime-bridge/target/quarkus-app/quarkus-run.jar"));
@@ -52,6 +53,9 @@ public final class BridgeLoad {
     }
     if (length.toSeconds() < 2 || length.toSeconds() > 1800) {
       throw new IllegalArgumentException("--seconds must be 2..1800");
+    }
+    if (warmupPasses < 1 || warmupPasses > 10) {
+      throw new IllegalArgumentException("--warmup-passes must be 1..10");
     }
     if (cold && target.isPresent()) {
       throw new IllegalArgumentException("--cold starts its own bridges: not with --target");
@@ -108,7 +112,7 @@ public final class BridgeLoad {
         }
 
         LoadPass pass = new LoadPass(vertx, client, connectOptions(url), tokens, probe);
-        if (!warmup.isZero()) {
+        for (int i = 0; i < warmupPasses && !warmup.isZero(); i++) {
           results.add(pass.run("warm-up", calls, warmup, ramp));
           Thread.sleep(2000);
         }
