@@ -26,8 +26,15 @@ import java.util.concurrent.ConcurrentHashMap;
 @Singleton
 public class Twiml {
 
+  private static final String TOKEN_STAND_IN = "x0token0stand0in0x";
+  private static final String CALLER_STAND_IN = "x0caller0stand0in0x";
+
   private final IvrConfig config;
   private final String base;
+  // documents that do not change from call to call, each rendered once
+  private final Map<String, String> menus = new ConcurrentHashMap<>();
+  private final Map<String, String> streams = new ConcurrentHashMap<>();
+  private final Map<String, String> redirects = new ConcurrentHashMap<>();
 
   Twiml(IvrConfig config) {
     this.config = config;
@@ -35,11 +42,6 @@ public class Twiml {
   }
 
   /** {@code PUBLIC_BASE_URL} + path. */
-  private final Map<String, String> menus = new ConcurrentHashMap<>();
-
-  private final Map<String, String> streams = new ConcurrentHashMap<>();
-  private final Map<String, String> redirects = new ConcurrentHashMap<>();
-
   public String url(String path) {
     return base + path;
   }
@@ -117,9 +119,6 @@ public class Twiml {
                 .build();
     return xml(new VoiceResponse.Builder().connect(connect));
   }
-
-  private static final String TOKEN_STAND_IN = "x0token0stand0in0x";
-  private static final String CALLER_STAND_IN = "x0caller0stand0in0x";
 
   /** A value for a double-quoted XML attribute, escaped as the JDK's serializer does. */
   static String attribute(String value) {

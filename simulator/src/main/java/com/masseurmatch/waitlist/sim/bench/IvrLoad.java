@@ -64,7 +64,7 @@ public final class IvrLoad {
     Vertx vertx =
         Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setPreferNativeTransport(true));
     try {
-      HttpServer postgrest = startPostgrest(vertx);
+      HttpServer postgrest = PostgrestStandIn.start(vertx);
       try (ServiceUnderTest ivr =
           ServiceUnderTest.start(
               jar,
@@ -139,40 +139,6 @@ public final class IvrLoad {
     }
   }
 
-  /**
-   * A stand-in for Supabase's PostgREST on the generator's CPU, so the IVR writes its {@code calls}
-   * rows over HTTP as deployed (the embedded SQLite default serialises writes on disk and would
-   * measure the disk). It accepts every write and answers reads with no rows.
-   */
-  private static HttpServer startPostgrest(Vertx vertx) throws Exception {
-    return vertx
-        .createHttpServer()
-        .requestHandler(
-            request ->
-                request
-                    .body()
-                    .onSuccess(
-                        body -> {
-                          var response =
-                              request.response().putHeader("Content-Type", "application/json");
-                          switch (request.method().name()) {
-                            case "POST" -> {
-                              String text = body.toString().trim();
-                              response
-                                  .setStatusCode(201)
-                                  .end(text.startsWith("[") ? text : "[" + text + "]");
-                            }
-                            case "PATCH", "DELETE" -> response.setStatusCode(204).end();
-                            case "HEAD" -> response.setStatusCode(200).end();
-                            default -> response.setStatusCode(200).end("[]");
-                          }
-                        }))
-        .listen(0, "127.0.0.1")
-        .toCompletionStage()
-        .toCompletableFuture()
-        .get(10, TimeUnit.SECONDS);
-  }
-
   record Result(Histogram latency, Histogram lag, long sent, long ok, long errors) {
     String text() {
       return String.format(
@@ -212,8 +178,7 @@ public final class IvrLoad {
       long[] counts = new long[3]; // sent, ok, errors
       CountDownLatch done = new CountDownLatch(1);
       long interval = 1_000_000_000L / rate;
-      long began = System.nanoTime();
-      this.began = began;
+      began = System.nanoTime();
       long[] next = {0};
       // Scheduled on Netty's epoll loop, which wakes to the microsecond: a Vert.x timer wakes to
       // the millisecond and would add up to a millisecond of the generator's own lag to each

@@ -35,7 +35,7 @@ public final class ServiceUnderTest implements AutoCloseable {
   }
 
   /** The class-data archive Quarkus writes beside {@code quarkus-run.jar} at package time. */
-  static final String APPCDS_ARCHIVE = "app-cds.jsa";
+  private static final String APPCDS_ARCHIVE = "app-cds.jsa";
 
   private static final Pattern STARTED_IN = Pattern.compile("started in (\\d+\\.\\d+)s");
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.masseurmatch.waitlist.sim.Args;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,27 +24,7 @@ class BenchSmokeIT {
 
   @Test
   void bridgeEchoesEveryFrameOfEveryCall() throws Exception {
-    Path json = Files.createTempFile("bridge-smoke", ".json");
-    int status =
-        BridgeLoad.run(
-            new Args(
-                new String[] {
-                  "--calls",
-                  "3",
-                  "--seconds",
-                  "3",
-                  "--warmup-seconds",
-                  "0",
-                  "--ramp-seconds",
-                  "0.2",
-                  "--jar",
-                  BRIDGE.toString(),
-                  "--json",
-                  json.toString()
-                },
-                0));
-    String report = Files.readString(json);
-    assertEquals(0, status, report);
+    String report = runBridge("--calls", "3", "--seconds", "3", "--warmup-seconds", "0");
     assertEquals(3, number(report, "connected"));
     long sent = number(report, "framesSent");
     assertTrue(sent >= 3 * 100, "about 150 frames a call: " + report);
@@ -54,28 +35,7 @@ class BenchSmokeIT {
 
   @Test
   void coldRunWarmsTheGeneratorOnOneBridgeAndMeasuresAFreshOne() throws Exception {
-    Path json = Files.createTempFile("bridge-cold", ".json");
-    int status =
-        BridgeLoad.run(
-            new Args(
-                new String[] {
-                  "--calls",
-                  "2",
-                  "--seconds",
-                  "2",
-                  "--warmup-seconds",
-                  "2",
-                  "--ramp-seconds",
-                  "0.2",
-                  "--cold",
-                  "--jar",
-                  BRIDGE.toString(),
-                  "--json",
-                  json.toString()
-                },
-                0));
-    String report = Files.readString(json);
-    assertEquals(0, status, report);
+    String report = runBridge("--calls", "2", "--seconds", "2", "--warmup-seconds", "2", "--cold");
     assertTrue(report.contains("\"label\":\"generator warm-up"), report);
     assertTrue(report.contains("\"label\":\"measured\""), report);
     assertTrue(number(report, "startedMillis") > 0, report);
@@ -83,6 +43,18 @@ class BenchSmokeIT {
     assertEquals(2, number(measured, "connected"), report);
     assertEquals(number(measured, "framesSent"), number(measured, "framesEchoed"), report);
     assertEquals(0, number(measured, "lostBeforeFirstEcho"), report);
+  }
+
+  /** {@code bin/bench bridge} against the packaged bridge; its JSON report, once it succeeded. */
+  private static String runBridge(String... options) throws Exception {
+    Path json = Files.createTempFile("bridge-smoke", ".json");
+    List<String> args = new ArrayList<>(List.of(options));
+    args.addAll(
+        List.of("--ramp-seconds", "0.2", "--jar", BRIDGE.toString(), "--json", json.toString()));
+    int status = BridgeLoad.run(new Args(args.toArray(String[]::new), 0));
+    String report = Files.readString(json);
+    assertEquals(0, status, report);
+    return report;
   }
 
   @Test
