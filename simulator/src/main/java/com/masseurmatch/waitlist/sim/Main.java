@@ -12,8 +12,10 @@ public final class Main {
       """
       usage: bin/bench <command> [options]
         bridge    load realtime-bridge with simulated Twilio media streams and an echoing fake OpenAI
-                  --calls N (50) --seconds S (30) --warmup-seconds S (15) --ramp-seconds S (5)
-                  --bridge-cpus LIST (0) --jar PATH --target ws://host:port --pid PID --json FILE
+                  --calls N (50) --seconds S (30) --ramp-seconds S (calls/100)
+                  --warmup-seconds S (40) --warmup-call-seconds S (1) --warmup-passes N (1) --cold
+                  --bridge-cpus LIST (0) --bridge-java-opts "..." --jar PATH
+                  --target ws://host:port --secret S --pid PID --json FILE
         ivr       signed webhooks at a fixed rate against ivr-service
                   --rate RPS (500) --seconds S (30) --warmup-seconds S (60) --connections N (32)
                   --ivr-cpus LIST (0) --jar PATH --json FILE

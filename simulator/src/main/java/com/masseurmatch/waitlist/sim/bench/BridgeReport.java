@@ -71,6 +71,15 @@ final class BridgeReport {
       out.append("  start→first audio ").append(percentiles(s.firstAudio)).append('\n');
       out.append(
           f(
+              "  during the ramp   bridge %.0f%%, generator %.0f%% of one core (over %.1f s)%s%n",
+              pass.ramp().bridgeCpuShare() * 100,
+              pass.ramp().generatorCpuShare() * 100,
+              pass.ramp().seconds(),
+              pass.ramp().generatorCpuShare() > 0.9
+                  ? ": the generator was saturated, set-up figures include its queueing"
+                  : ""));
+      out.append(
+          f(
               "  bridge CPU        %.4f CPU-s per call-minute, %.0f%% of it in the kernel (over"
                   + " %.1f s with every call streaming)%n",
               pass.cpuSecondsPerCallMinute(), pass.systemShare() * 100, pass.windowSeconds()));
@@ -109,7 +118,8 @@ final class BridgeReport {
                   + "\"lostMidCall\":%d,\"duplicates\":%d,\"cpuSecondsPerCallMinute\":%.5f,"
                   + "\"kernelShare\":%.3f,\"generatorCpuShare\":%.3f,"
                   + "\"peakResidentBytes\":%d,\"roundTripMs\":%s,\"roundTripAfterRampMs\":%s,"
-                  + "\"firstAudioMs\":%s,"
+                  + "\"firstAudioMs\":%s,\"rampSeconds\":%.2f,\"rampBridgeCpuShare\":%.3f,"
+                  + "\"rampGeneratorCpuShare\":%.3f,"
                   + "\"sendLagMs\":%s}",
               pass.label(),
               s.connected,
@@ -127,6 +137,9 @@ final class BridgeReport {
               percentilesJson(s.roundTrip),
               percentilesJson(s.roundTripSteady),
               percentilesJson(s.firstAudio),
+              pass.ramp().seconds(),
+              pass.ramp().bridgeCpuShare(),
+              pass.ramp().generatorCpuShare(),
               percentilesJson(s.sendLag)));
     }
     return out.append("]}\n").toString();

@@ -7,6 +7,7 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One pass of simulated calls against the bridge: calls opened evenly over the ramp, each streaming
@@ -23,7 +24,14 @@ final class LoadPass {
       double systemShare,
       double generatorCpuShare,
       double windowSeconds,
-      long peakResidentBytes) {}
+      long peakResidentBytes,
+      Ramp ramp) {}
+
+  /**
+   * How busy each side was while the calls arrived (from the first call to 300 ms after the last):
+   * when the generator is near 100 % here, the set-up figures include its own queueing.
+   */
+  record Ramp(double seconds, double bridgeCpuShare, double generatorCpuShare) {}
 
   private final Vertx vertx;
   private final WebSocketClient client;
@@ -45,17 +53,30 @@ final class LoadPass {
   }
 
   Result run(String label, int calls, Duration length, Duration ramp) throws InterruptedException {
+    return run(label, calls, length, ramp, length);
+  }
+
+  /**
+   * A pass in which each of {@code calls} lines redials as soon as its call ends, each call
+   * streaming for {@code callLength}, until the pass's length is up: a warm-up that sets up as many
+   * calls as a long-running bridge has, not only streams as long.
+   */
+  Result run(String label, int calls, Duration length, Duration ramp, Duration callLength)
+      throws InterruptedException {
     LoadStats stats = new LoadStats();
     stats.steadyFrom = System.nanoTime() + ramp.toNanos() + 1_000_000_000L;
     CountDownLatch finished = new CountDownLatch(calls);
-    long seconds = Math.max(1, length.toSeconds());
+    long callSeconds = Math.max(1, Math.min(callLength.toSeconds(), length.toSeconds()));
+    long lastDial = System.nanoTime() + length.toNanos() - callSeconds * 1_000_000_000L;
     String runId = Long.toHexString(System.nanoTime() & 0xffffffffffffL);
-    int maxFrames = (int) (seconds * 50 + 50);
+    int maxFrames = (int) (callSeconds * 50 + 50);
+    AtomicInteger nextIndex = new AtomicInteger();
     for (int i = 0; i < calls; i++) {
-      LoadCall call = new LoadCall(vertx, stats, i, runId, maxFrames, finished::countDown);
-      String token = tokens.issue(call.callSid());
       long delay = Math.max(1, ramp.toMillis() * i / calls);
-      vertx.setTimer(delay, id -> call.open(client, target, token, seconds));
+      vertx.setTimer(
+          delay,
+          id ->
+              new Line(stats, runId, maxFrames, callSeconds, lastDial, nextIndex, finished).dial());
     }
     // every call streams from the end of the ramp until the first call stops
     long windowStart = ramp.toNanos() + 1_000_000_000L;
@@ -68,11 +89,23 @@ final class LoadPass {
     double systemAtEnd = Double.NaN;
     double generatorAtStart = Double.NaN;
     double generatorAtEnd = Double.NaN;
+    long rampEnd = ramp.toNanos() + 300_000_000L;
+    double bridgeAtBegin = bridge.cpuSeconds();
+    double generatorAtBegin = generator.cpuSeconds();
+    Ramp rampLoad = null;
     long windowStartedAt = 0;
     long windowEndedAt = 0;
     long peak = 0;
     while (!finished.await(100, TimeUnit.MILLISECONDS)) {
       long elapsed = System.nanoTime() - began;
+      if (rampLoad == null && elapsed >= rampEnd) {
+        double rampSeconds = elapsed / 1e9;
+        rampLoad =
+            new Ramp(
+                rampSeconds,
+                (bridge.cpuSeconds() - bridgeAtBegin) / rampSeconds,
+                (generator.cpuSeconds() - generatorAtBegin) / rampSeconds);
+      }
       if (windowStartedAt == 0 && elapsed >= windowStart && windowStart < windowEnd) {
         windowStartedAt = System.nanoTime();
         cpuAtStart = bridge.cpuSeconds();
@@ -96,6 +129,56 @@ final class LoadPass {
     double systemShare = (systemAtEnd - systemAtStart) / (cpuAtEnd - cpuAtStart);
     double generatorShare = (generatorAtEnd - generatorAtStart) / window;
     return new Result(
-        label, calls, stats, perCallMinute, systemShare, generatorShare, window, peak);
+        label,
+        calls,
+        stats,
+        perCallMinute,
+        systemShare,
+        generatorShare,
+        window,
+        peak,
+        rampLoad == null ? new Ramp(Double.NaN, Double.NaN, Double.NaN) : rampLoad);
+  }
+
+  /** One caller's line: dials again when its call ends, until the pass's last dial time. */
+  private final class Line {
+    private final LoadStats stats;
+    private final String runId;
+    private final int maxFrames;
+    private final long callSeconds;
+    private final long lastDial;
+    private final AtomicInteger nextIndex;
+    private final CountDownLatch finished;
+
+    Line(
+        LoadStats stats,
+        String runId,
+        int maxFrames,
+        long callSeconds,
+        long lastDial,
+        AtomicInteger nextIndex,
+        CountDownLatch finished) {
+      this.stats = stats;
+      this.runId = runId;
+      this.maxFrames = maxFrames;
+      this.callSeconds = callSeconds;
+      this.lastDial = lastDial;
+      this.nextIndex = nextIndex;
+      this.finished = finished;
+    }
+
+    void dial() {
+      LoadCall call =
+          new LoadCall(vertx, stats, nextIndex.getAndIncrement(), runId, maxFrames, this::ended);
+      call.open(client, target, tokens.issue(call.callSid()), callSeconds);
+    }
+
+    private void ended() {
+      if (System.nanoTime() < lastDial) {
+        dial();
+      } else {
+        finished.countDown();
+      }
+    }
   }
 }

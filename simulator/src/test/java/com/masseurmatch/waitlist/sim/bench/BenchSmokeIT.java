@@ -45,6 +45,27 @@ class BenchSmokeIT {
     assertEquals(0, number(measured, "lostBeforeFirstEcho"), report);
   }
 
+  @Test
+  void warmUpCallsRedialUntilTheWarmUpEnds() throws Exception {
+    String report =
+        runBridge(
+            "--calls",
+            "2",
+            "--seconds",
+            "2",
+            "--warmup-seconds",
+            "5",
+            "--warmup-call-seconds",
+            "1");
+    String warmup = report.substring(report.indexOf("\"label\":\"warm-up\""));
+    assertTrue(number(warmup, "connected") >= 4, "each line dialled again: " + report);
+    assertEquals(number(warmup, "framesSent"), number(warmup, "framesEchoed"), report);
+    String measured = report.substring(report.indexOf("\"label\":\"measured\""));
+    assertEquals(2, number(measured, "connected"), report);
+    assertEquals(number(measured, "framesSent"), number(measured, "framesEchoed"), report);
+    assertTrue(measured.contains("\"rampBridgeCpuShare\":"), report);
+  }
+
   /** {@code bin/bench bridge} against the packaged bridge; its JSON report, once it succeeded. */
   private static String runBridge(String... options) throws Exception {
     Path json = Files.createTempFile("bridge-smoke", ".json");
