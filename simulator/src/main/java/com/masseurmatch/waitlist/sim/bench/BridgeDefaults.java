@@ -4,10 +4,17 @@ package com.masseurmatch.waitlist.sim.bench;
 final class BridgeDefaults {
 
   /**
-   * A fixed heap, as in a container with a memory limit (the images size the heap from the limit),
-   * so resident memory is that of a deployed instance and not of a JVM sized for this machine.
+   * The heap sized as the images size it inside the Kubernetes manifests' memory limit (512 MiB for
+   * the bridge): {@code MaxRAMPercentage=75} of it, starting small and growing as needed. So
+   * resident memory is that of a deployed instance, not of a JVM sized for this machine's 24 GiB; a
+   * fixed {@code -Xmx128m} instead filled its whole heap once thousands of calls had passed.
    */
-  static final String JAVA_OPTIONS = "-Xmx128m -XX:+ExitOnOutOfMemoryError";
+  static final String JAVA_OPTIONS =
+      "-XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError";
+
+  /** The same for ivr-service, whose manifests allow 768 MiB. */
+  static final String IVR_JAVA_OPTIONS =
+      "-XX:MaxRAM=768m -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError";
 
   private BridgeDefaults() {}
 }
