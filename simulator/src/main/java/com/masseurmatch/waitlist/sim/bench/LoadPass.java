@@ -70,13 +70,11 @@ final class LoadPass {
     long lastDial = System.nanoTime() + length.toNanos() - callSeconds * 1_000_000_000L;
     String runId = Long.toHexString(System.nanoTime() & 0xffffffffffffL);
     int maxFrames = (int) (callSeconds * 50 + 50);
-    AtomicInteger nextIndex = new AtomicInteger();
+    Dialling dialling =
+        new Dialling(stats, runId, maxFrames, callSeconds, lastDial, new AtomicInteger(), finished);
     for (int i = 0; i < calls; i++) {
       long delay = Math.max(1, ramp.toMillis() * i / calls);
-      vertx.setTimer(
-          delay,
-          id ->
-              new Line(stats, runId, maxFrames, callSeconds, lastDial, nextIndex, finished).dial());
+      vertx.setTimer(delay, id -> dial(dialling));
     }
     // every call streams from the end of the ramp until the first call stops
     long windowStart = ramp.toNanos() + 1_000_000_000L;
@@ -140,45 +138,32 @@ final class LoadPass {
         rampLoad == null ? new Ramp(Double.NaN, Double.NaN, Double.NaN) : rampLoad);
   }
 
+  /** What the lines of one pass share. */
+  private record Dialling(
+      LoadStats stats,
+      String runId,
+      int maxFrames,
+      long callSeconds,
+      long lastDial,
+      AtomicInteger nextIndex,
+      CountDownLatch finished) {}
+
   /** One caller's line: dials again when its call ends, until the pass's last dial time. */
-  private final class Line {
-    private final LoadStats stats;
-    private final String runId;
-    private final int maxFrames;
-    private final long callSeconds;
-    private final long lastDial;
-    private final AtomicInteger nextIndex;
-    private final CountDownLatch finished;
-
-    Line(
-        LoadStats stats,
-        String runId,
-        int maxFrames,
-        long callSeconds,
-        long lastDial,
-        AtomicInteger nextIndex,
-        CountDownLatch finished) {
-      this.stats = stats;
-      this.runId = runId;
-      this.maxFrames = maxFrames;
-      this.callSeconds = callSeconds;
-      this.lastDial = lastDial;
-      this.nextIndex = nextIndex;
-      this.finished = finished;
-    }
-
-    void dial() {
-      LoadCall call =
-          new LoadCall(vertx, stats, nextIndex.getAndIncrement(), runId, maxFrames, this::ended);
-      call.open(client, target, tokens.issue(call.callSid()), callSeconds);
-    }
-
-    private void ended() {
-      if (System.nanoTime() < lastDial) {
-        dial();
-      } else {
-        finished.countDown();
-      }
-    }
+  private void dial(Dialling pass) {
+    LoadCall call =
+        new LoadCall(
+            vertx,
+            pass.stats(),
+            pass.nextIndex().getAndIncrement(),
+            pass.runId(),
+            pass.maxFrames(),
+            () -> {
+              if (System.nanoTime() < pass.lastDial()) {
+                dial(pass);
+              } else {
+                pass.finished().countDown();
+              }
+            });
+    call.open(client, target, tokens.issue(call.callSid()), pass.callSeconds());
   }
 }
