@@ -29,6 +29,16 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 failures = []
 
 
+def bridge_jvm():
+    """The bridge's extra JVM options as the benchmark runs them (BridgeDefaults.BRIDGE_YOUNG)."""
+    source = (ROOT / "simulator/src/main/java/com/masseurmatch/waitlist/sim/bench/"
+                     "BridgeDefaults.java").read_text()
+    return re.search(r'BRIDGE_YOUNG = "([^"]*)"', source).group(1)
+
+
+BRIDGE_JVM = bridge_jvm()
+
+
 def check(condition, message):
     if not condition:
         failures.append(message)
@@ -70,6 +80,9 @@ def kustomize():
                          if e["name"] == "BRIDGE_DRAIN_LIMIT"))
     check(bridge["terminationGracePeriodSeconds"] >= drain + 10 + 3,
           "kustomize: the bridge's grace period does not cover preStop + drain + shutdown")
+    check(next((e["value"] for e in bridge["containers"][0]["env"]
+                if e["name"] == "JDK_JAVA_OPTIONS"), None) == BRIDGE_JVM,
+          "kustomize: the bridge's JDK_JAVA_OPTIONS differ from the benchmark's")
     print(f"check: kustomize built {len(docs)} objects")
 
 
@@ -87,6 +100,8 @@ def render():
     bridge = services["realtime-bridge"]
     drain = seconds(next(v["value"] for v in bridge["envVars"] if v.get("key") == "BRIDGE_DRAIN_LIMIT"))
     check(bridge["maxShutdownDelaySeconds"] >= drain + 3, "render: shutdown delay below the drain")
+    check(next((v["value"] for v in bridge["envVars"] if v.get("key") == "JDK_JAVA_OPTIONS"), None)
+          == BRIDGE_JVM, "render: the bridge's JDK_JAVA_OPTIONS differ from the benchmark's")
 
 
 def compose():
@@ -101,6 +116,8 @@ def compose():
     drain = seconds(services["realtime-bridge"]["environment"]["BRIDGE_DRAIN_LIMIT"])
     check(seconds(services["realtime-bridge"]["stop_grace_period"]) >= drain + 3,
           "compose: stop_grace_period below the drain")
+    check(services["realtime-bridge"]["environment"].get("JDK_JAVA_OPTIONS") == BRIDGE_JVM,
+          "compose: the bridge's JDK_JAVA_OPTIONS differ from the benchmark's")
 
 
 def dockerfiles():
