@@ -30,9 +30,9 @@ failures = []
 
 
 def bridge_jvm():
-    """The bridge's extra JVM options as the benchmark runs them (BridgeDefaults.BRIDGE_YOUNG)."""
+    """The bridge's extra JVM options as the benchmark runs them (JvmOptions.BRIDGE_YOUNG)."""
     source = (ROOT / "simulator/src/main/java/com/masseurmatch/waitlist/sim/bench/"
-                     "BridgeDefaults.java").read_text()
+                     "JvmOptions.java").read_text()
     return re.search(r'BRIDGE_YOUNG = "([^"]*)"', source).group(1)
 
 

@@ -44,7 +44,7 @@ public final class BridgeLoad {
     String cpus = args.text("bridge-cpus", "0");
     Path jar = Path.of(args.text("jar", "realtime-bridge/target/quarkus-app/quarkus-run.jar"));
     List<String> javaOptions =
-        List.of(args.text("bridge-java-opts", BridgeDefaults.JAVA_OPTIONS).trim().split("\\s+"));
+        List.of(args.text("bridge-java-opts", JvmOptions.BRIDGE).trim().split("\\s+"));
     Optional<String> target = args.text("target");
     Optional<String> pid = args.text("pid");
     Optional<String> secret = args.text("secret");

@@ -47,7 +47,7 @@ public final class IvrLoad {
     String cpus = args.text("ivr-cpus", "0");
     Path jar = Path.of(args.text("jar", "ivr-service/target/quarkus-app/quarkus-run.jar"));
     List<String> javaOptions =
-        List.of(args.text("ivr-java-opts", BridgeDefaults.IVR_JAVA_OPTIONS).trim().split("\\s+"));
+        List.of(args.text("ivr-java-opts", JvmOptions.IVR).trim().split("\\s+"));
     var json = args.text("json");
     var trace = args.text("trace");
     args.rejectUnknown();

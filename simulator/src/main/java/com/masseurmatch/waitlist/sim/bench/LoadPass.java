@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One pass of simulated calls against the bridge: calls opened evenly over the ramp, each streaming
- * for the pass's length, then hung up. While the pass runs it samples the bridge's resident memory;
- * its CPU time is read over the window in which every call is streaming.
+ * for the pass's length (or, in a warm-up, for a shorter call length and then dialled again), then
+ * hung up. While the pass runs it samples the bridge's resident memory; its CPU time is read over
+ * the window in which every call is streaming.
  */
 final class LoadPass {
 

@@ -1,7 +1,7 @@
 package com.masseurmatch.waitlist.sim.bench;
 
 /** The JVM options a benchmarked service gets unless told otherwise. */
-final class BridgeDefaults {
+final class JvmOptions {
 
   /**
    * What the bridge's manifests add through {@code JDK_JAVA_OPTIONS} (deploy/check.py compares
@@ -17,12 +17,11 @@ final class BridgeDefaults {
    * machine's 24 GiB; a fixed {@code -Xmx128m} instead filled its whole heap once thousands of
    * calls had passed.
    */
-  static final String JAVA_OPTIONS =
+  static final String BRIDGE =
       "-XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError " + BRIDGE_YOUNG;
 
   /** The same for ivr-service, whose manifests allow 768 MiB. */
-  static final String IVR_JAVA_OPTIONS =
-      "-XX:MaxRAM=768m -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError";
+  static final String IVR = "-XX:MaxRAM=768m -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError";
 
-  private BridgeDefaults() {}
+  private JvmOptions() {}
 }
