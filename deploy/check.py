@@ -30,10 +30,10 @@ failures = []
 
 
 def bridge_jvm():
-    """The bridge's extra JVM options as the benchmark runs them (JvmOptions.BRIDGE_YOUNG)."""
+    """The bridge's extra JVM options as the benchmark runs them (JvmOptions.BRIDGE_MANIFEST)."""
     source = (ROOT / "simulator/src/main/java/com/masseurmatch/waitlist/sim/bench/"
                      "JvmOptions.java").read_text()
-    return re.search(r'BRIDGE_YOUNG = "([^"]*)"', source).group(1)
+    return re.search(r'BRIDGE_MANIFEST =\s*"([^"]*)"', source).group(1)
 
 
 BRIDGE_JVM = bridge_jvm()
