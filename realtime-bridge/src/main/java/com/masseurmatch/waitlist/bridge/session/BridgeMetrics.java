@@ -3,12 +3,12 @@ package com.masseurmatch.waitlist.bridge.session;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.function.Supplier;
 
 /** The bridge's Prometheus metrics (at /q/metrics). */
-@ApplicationScoped
+@Singleton
 public class BridgeMetrics {
 
   private final MeterRegistry registry;

@@ -1,13 +1,13 @@
 package com.masseurmatch.waitlist.bridge.session;
 
 import io.quarkus.websockets.next.WebSocketConnection;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The calls in progress, by Twilio connection. */
-@ApplicationScoped
+@Singleton
 public class CallRegistry {
 
   private final ConcurrentHashMap<String, CallSession> byConnection = new ConcurrentHashMap<>();

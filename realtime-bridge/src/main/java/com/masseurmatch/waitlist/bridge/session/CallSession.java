@@ -142,6 +142,10 @@ public final class CallSession implements RealtimeConnector.Listener {
   // ---------------------------------------------------------------- Twilio side
 
   synchronized void onTwilioText(String text) {
+    if (state == State.ENDED) {
+      // frames still in flight after the session ended
+      return;
+    }
     TwilioMessage message;
     try {
       message = services.twilioCodec.decode(text);
@@ -346,12 +350,20 @@ public final class CallSession implements RealtimeConnector.Listener {
     if (!send.play()) {
       return;
     }
-    if (send.markBefore() != null) {
-      sendTwilio(TwilioCodec.mark(streamSid, send.markBefore()));
-    }
-    sendTwilio(TwilioCodec.media(streamSid, delta.delta()));
-    if (send.markAfter() != null) {
-      sendTwilio(TwilioCodec.mark(streamSid, send.markAfter()));
+    String media = TwilioCodec.media(streamSid, delta.delta());
+    if (send.markBefore() == null && send.markAfter() == null) {
+      sendTwilio(media);
+    } else {
+      // one socket write for the audio and its marks
+      List<String> frames = new ArrayList<>(3);
+      if (send.markBefore() != null) {
+        frames.add(TwilioCodec.mark(streamSid, send.markBefore()));
+      }
+      frames.add(media);
+      if (send.markAfter() != null) {
+        frames.add(TwilioCodec.mark(streamSid, send.markAfter()));
+      }
+      twilioOut.write(frames);
     }
     services.metrics.knottyFrame();
     if (!firstAudioSent) {

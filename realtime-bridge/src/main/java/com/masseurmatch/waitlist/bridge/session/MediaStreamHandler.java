@@ -9,7 +9,7 @@ import com.masseurmatch.waitlist.model.token.TokenCheck;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * while draining or at the call cap is sent to the IVR's fallback. Afterwards frames go to the
  * call's {@link CallSession}.
  */
-@ApplicationScoped
+@Singleton
 public class MediaStreamHandler {
 
   /** WebSocket close code 1008: policy violation. */
@@ -153,7 +153,7 @@ public class MediaStreamHandler {
     }
     CallServices synthetic = warmup.servicesFor(start);
     if (synthetic != null) {
-      registry.open(twilio, start, synthetic);
+      receiveInSession(twilio, registry.open(twilio, start, synthetic));
       return;
     }
     if (!connector.configured()) {
@@ -169,7 +169,12 @@ public class MediaStreamHandler {
       sendToFallback(twilio, start.callSid(), reason);
       return;
     }
-    registry.open(twilio, start);
+    receiveInSession(twilio, registry.open(twilio, start));
+  }
+
+  /** From now on the stream's frames go straight to its session, without a look-up per frame. */
+  private static void receiveInSession(WebSocketConnection twilio, CallSession session) {
+    SocketAccess.receiveTextDirectly(twilio, session::onTwilioText);
   }
 
   /**

@@ -1,10 +1,16 @@
 package com.masseurmatch.waitlist.bridge.session;
 
+import io.netty.channel.ChannelHandler;
+import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtensionEncoder;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.Connection;
 import io.vertx.core.Handler;
 import io.vertx.core.http.WebSocketBase;
+import io.vertx.core.http.impl.WebSocketInternal;
+import io.vertx.core.net.impl.ConnectionBase;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.Map;
 
 /**
  * The Vert.x WebSocket under a websockets-next connection, for the per-frame path. websockets-next
@@ -17,6 +23,7 @@ import java.lang.reflect.Method;
 final class SocketAccess {
 
   private static final Method WEB_SOCKET = accessor();
+  private static final Field WRAPPED = wrappedSocket();
 
   private SocketAccess() {}
 
@@ -46,6 +53,51 @@ final class SocketAccess {
     }
     socket.textMessageHandler(handler);
     return true;
+  }
+
+  /**
+   * The connection under a server socket, for frames encoded by {@link ServerTextFrames} and
+   * written through the connection's write path (in order with the socket's own writes). Null when
+   * the socket is not Vert.x's, or when the handshake agreed on an extension such as per-message
+   * compression, which must see every frame.
+   */
+  static ConnectionBase frameConnection(WebSocketBase socket) {
+    if (!(unwrap(socket) instanceof WebSocketInternal internal)
+        || !(internal.connection() instanceof ConnectionBase connection)) {
+      return null;
+    }
+    for (Map.Entry<String, ChannelHandler> handler :
+        connection.channelHandlerContext().pipeline()) {
+      if (handler.getValue() instanceof WebSocketExtensionEncoder) {
+        return null;
+      }
+    }
+    return connection;
+  }
+
+  /** Vert.x Web wraps a server socket (for the host and scheme a proxy reported) in its own. */
+  private static WebSocketBase unwrap(WebSocketBase socket) {
+    if (WRAPPED == null || !WRAPPED.getDeclaringClass().isInstance(socket)) {
+      return socket;
+    }
+    try {
+      return (WebSocketBase) WRAPPED.get(socket);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static Field wrappedSocket() {
+    try {
+      Field field =
+          Class.forName("io.vertx.ext.web.impl.ServerWebSocketWrapper")
+              .getDeclaredField("delegate");
+      field.setAccessible(true);
+      return field;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      Log.warnf("Twilio frames are written one at a time: %s", e.toString());
+      return null;
+    }
   }
 
   private static Method accessor() {
