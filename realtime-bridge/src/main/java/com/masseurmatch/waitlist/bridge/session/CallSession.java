@@ -7,7 +7,6 @@ import com.masseurmatch.waitlist.bridge.openai.RealtimeServerEvent.AudioDelta;
 import com.masseurmatch.waitlist.bridge.openai.RealtimeServerEvent.OutputItemDone;
 import com.masseurmatch.waitlist.bridge.openai.RealtimeSessionFactory;
 import com.masseurmatch.waitlist.bridge.twilio.MalformedFrameException;
-import com.masseurmatch.waitlist.bridge.twilio.TwilioCodec;
 import com.masseurmatch.waitlist.bridge.twilio.TwilioMessage;
 import com.masseurmatch.waitlist.model.call.CallOutcome;
 import com.masseurmatch.waitlist.model.call.CallPath;
@@ -59,7 +58,6 @@ public final class CallSession implements RealtimeConnector.Listener {
   private State state = State.CONNECTING;
   private WebSocketClientConnection openAi;
   private final Deque<String> connectBuffer = new ArrayDeque<>();
-  private final PlaybackTracker playback = new PlaybackTracker();
   private final UsageTotals usage = new UsageTotals();
   private final List<TranscriptTurn> transcript = new ArrayList<>();
   private final List<String> readyOutputs = new ArrayList<>();
@@ -81,6 +79,7 @@ public final class CallSession implements RealtimeConnector.Listener {
   private boolean redirected;
   private final Map<String, String> collected = new LinkedHashMap<>();
   private final FrameWriter twilioOut;
+  private final TwilioPlayback playback;
   private FrameWriter openAiOut;
 
   CallSession(
@@ -95,6 +94,7 @@ public final class CallSession implements RealtimeConnector.Listener {
     this.start = start;
     this.callSid = start.callSid();
     this.streamSid = start.streamSid();
+    this.playback = new TwilioPlayback(twilioOut, streamSid);
     this.startedAt = services.clock.instant();
     this.startedNanos = System.nanoTime();
     this.limits =
@@ -271,7 +271,7 @@ public final class CallSession implements RealtimeConnector.Listener {
     if (event instanceof AudioDelta delta) {
       onKnottyAudio(delta);
     } else if (event instanceof RealtimeServerEvent.AudioDone) {
-      onAudioDone();
+      playback.audioDone();
     } else if (event instanceof RealtimeServerEvent.SessionCreated) {
       onSessionCreated();
     } else if (event instanceof RealtimeServerEvent.ResponseCreated) {
@@ -339,31 +339,11 @@ public final class CallSession implements RealtimeConnector.Listener {
   }
 
   private void onKnottyAudio(AudioDelta delta) {
-    if (delta.delta() == null || delta.delta().isEmpty()) {
+    if (delta.delta() == null || delta.delta().isEmpty() || !writable(twilioOut, "twilio")) {
       return;
     }
-    int bytes = RealtimeCodec.decodedLength(delta.delta());
-    if (!writable(twilioOut, "twilio")) {
+    if (!playback.play(delta.itemId(), delta.delta(), callClockMs)) {
       return;
-    }
-    PlaybackTracker.Send send = playback.onAudioSent(delta.itemId(), bytes, callClockMs);
-    if (!send.play()) {
-      return;
-    }
-    String media = TwilioCodec.media(streamSid, delta.delta());
-    if (send.markBefore() == null && send.markAfter() == null) {
-      sendTwilio(media);
-    } else {
-      // one socket write for the audio and its marks
-      List<String> frames = new ArrayList<>(3);
-      if (send.markBefore() != null) {
-        frames.add(TwilioCodec.mark(streamSid, send.markBefore()));
-      }
-      frames.add(media);
-      if (send.markAfter() != null) {
-        frames.add(TwilioCodec.mark(streamSid, send.markAfter()));
-      }
-      twilioOut.write(frames);
     }
     services.metrics.knottyFrame();
     if (!firstAudioSent) {
@@ -372,23 +352,15 @@ public final class CallSession implements RealtimeConnector.Listener {
     }
   }
 
-  /** The item's audio is complete: the chunk still filling gets its mark. */
-  private void onAudioDone() {
-    playback.endOfAudio().ifPresent(mark -> sendTwilio(TwilioCodec.mark(streamSid, mark)));
-  }
-
   private void onCallerSpeech() {
     limits.callerSpoke(System.nanoTime());
-    if (!playback.isPlaying()) {
-      return;
-    }
-    var truncation = playback.onBargeIn(callClockMs);
-    sendTwilio(TwilioCodec.clear(streamSid));
-    truncation.ifPresent(
-        cut -> {
-          send(services.realtimeCodec.truncate(cut.itemId(), cut.audioEndMs()));
-          Log.debugf("call %s: barge-in, Knotty cut at %d ms", callSid, cut.audioEndMs());
-        });
+    playback
+        .bargeIn(callClockMs)
+        .ifPresent(
+            cut -> {
+              send(services.realtimeCodec.truncate(cut.itemId(), cut.audioEndMs()));
+              Log.debugf("call %s: barge-in, Knotty cut at %d ms", callSid, cut.audioEndMs());
+            });
   }
 
   private void onFunctionCall(RealtimeServerEvent.Item item) {
@@ -457,7 +429,7 @@ public final class CallSession implements RealtimeConnector.Listener {
 
   private void onResponseDone(RealtimeServerEvent.ResponseDone done) {
     responseActive = false;
-    onAudioDone();
+    playback.audioDone();
     if (done.response() != null) {
       usage.add(done.response().usage());
     }
@@ -478,7 +450,7 @@ public final class CallSession implements RealtimeConnector.Listener {
       if (!endMarkSent) {
         // Twilio echoes this mark once the goodbye before it has played
         endMarkSent = true;
-        sendTwilio(TwilioCodec.mark(streamSid, END_CALL_MARK));
+        playback.mark(END_CALL_MARK);
       }
       return;
     }
@@ -667,10 +639,6 @@ public final class CallSession implements RealtimeConnector.Listener {
     if (openAiOut != null) {
       openAiOut.write(event);
     }
-  }
-
-  private void sendTwilio(String frame) {
-    twilioOut.write(frame);
   }
 
   /**
