@@ -116,6 +116,28 @@ class BargeInAndHangUpTest extends BridgeTestSupport {
     assertEquals("function_call_output", output.path("type").asText());
   }
 
+  @Test
+  void framesAfterTheCallEndedAreIgnored() throws Exception {
+    String callSid = newCallSid();
+    TwilioStreamClient twilio = startCall(callSid);
+    FakeRealtimeSession session = awaitOpenAi(0);
+    awaitReceived(session, "response.create", 1);
+    openai.enqueue(new Reply.FunctionCall("end_call", "{}", 1600));
+    session.callerTurn("Bye!");
+    Awaitility.await()
+        .atMost(WAIT)
+        .until(() -> twilio.markNames().contains(CallSession.END_CALL_MARK));
+
+    // the caller hangs up before the goodbye has played; Twilio's socket is still open
+    twilio.stop(callSid);
+    Thread.sleep(200);
+    twilio.markNames().forEach(twilio::mark);
+    twilio.media(5000, (byte) 1);
+    Thread.sleep(300);
+
+    twilioRest.verify(0, postRequestedFor(urlPathEqualTo(callPath(callSid))));
+  }
+
   private static String callPath(String callSid) {
     return "/2010-04-01/Accounts/" + TwilioRestWireMock.ACCOUNT_SID + "/Calls/" + callSid + ".json";
   }
