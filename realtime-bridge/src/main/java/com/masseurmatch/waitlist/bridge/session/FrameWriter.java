@@ -53,11 +53,10 @@ final class FrameWriter {
 
   void write(String text) {
     pending.incrementAndGet();
-    if (frames != null && !socket.isClosed()) {
-      frames.writeToChannel(
-          ServerTextFrames.encode(frames.channelHandlerContext().alloc(), List.of(text)),
-          writtenOne);
-    } else if (socket != null) {
+    if (frames != null && writeEncoded(List.of(text), writtenOne)) {
+      return;
+    }
+    if (socket != null) {
       socket.writeTextMessage(text, written);
     } else {
       connection
@@ -71,14 +70,31 @@ final class FrameWriter {
 
   /** Frames that belong together, in order: in one socket write where the side allows it. */
   void write(List<String> texts) {
-    if (texts.size() == 1 || frames == null || socket.isClosed()) {
+    if (texts.size() == 1 || frames == null) {
       texts.forEach(this::write);
       return;
     }
     pending.addAndGet(texts.size());
-    frames.writeToChannel(
-        ServerTextFrames.encode(frames.channelHandlerContext().alloc(), texts),
-        written(texts.size()));
+    if (!writeEncoded(texts, written(texts.size()))) {
+      pending.addAndGet(-texts.size());
+      texts.forEach(this::write);
+    }
+  }
+
+  /**
+   * Hands the frames to the connection unless the socket is closing (then the socket's own write
+   * reports the failure). Under the connection's lock, as Vert.x writes a frame or starts a close,
+   * so no frame can follow a close frame.
+   */
+  private boolean writeEncoded(List<String> texts, FutureListener<Void> done) {
+    synchronized (frames) {
+      if (socket.isClosed()) {
+        return false;
+      }
+      frames.writeToChannel(
+          ServerTextFrames.encode(frames.channelHandlerContext().alloc(), texts), done);
+      return true;
+    }
   }
 
   private FutureListener<Void> written(int count) {
