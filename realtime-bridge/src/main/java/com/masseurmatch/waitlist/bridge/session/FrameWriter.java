@@ -52,32 +52,27 @@ final class FrameWriter {
   }
 
   void write(String text) {
-    pending.incrementAndGet();
-    if (frames != null && writeEncoded(List.of(text), writtenOne)) {
-      return;
-    }
-    if (socket != null) {
-      socket.writeTextMessage(text, written);
-    } else {
-      connection
-          .sendText(text)
-          .subscribe()
-          .with(
-              ok -> written.handle(io.vertx.core.Future.succeededFuture()),
-              e -> written.handle(io.vertx.core.Future.failedFuture(e)));
-    }
+    write(List.of(text));
   }
 
   /** Frames that belong together, in order: in one socket write where the side allows it. */
   void write(List<String> texts) {
-    if (texts.size() == 1 || frames == null) {
-      texts.forEach(this::write);
+    pending.addAndGet(texts.size());
+    if (frames != null
+        && writeEncoded(texts, texts.size() == 1 ? writtenOne : written(texts.size()))) {
       return;
     }
-    pending.addAndGet(texts.size());
-    if (!writeEncoded(texts, written(texts.size()))) {
-      pending.addAndGet(-texts.size());
-      texts.forEach(this::write);
+    for (String text : texts) {
+      if (socket != null) {
+        socket.writeTextMessage(text, written);
+      } else {
+        connection
+            .sendText(text)
+            .subscribe()
+            .with(
+                ok -> written.handle(io.vertx.core.Future.succeededFuture()),
+                e -> written.handle(io.vertx.core.Future.failedFuture(e)));
+      }
     }
   }
 
