@@ -78,14 +78,7 @@ class BargeInAndHangUpTest extends BridgeTestSupport {
     String callSid = newCallSid();
     TwilioStreamClient twilio = startCall(callSid);
     FakeRealtimeSession session = awaitOpenAi(0);
-    awaitReceived(session, "response.create", 1);
-    openai.enqueue(new Reply.FunctionCall("end_call", "{}", 1600));
-
-    session.callerTurn("No, that's all, bye!");
-
-    Awaitility.await()
-        .atMost(WAIT)
-        .until(() -> twilio.markNames().contains(CallSession.END_CALL_MARK));
+    awaitEndCallMark(twilio, session, "No, that's all, bye!");
     Thread.sleep(200);
     twilioRest.verify(0, postRequestedFor(urlPathEqualTo(callPath(callSid))));
     // only the greeting was asked for: no response.create follows end_call
@@ -120,13 +113,7 @@ class BargeInAndHangUpTest extends BridgeTestSupport {
   void framesAfterTheCallEndedAreIgnored() throws Exception {
     String callSid = newCallSid();
     TwilioStreamClient twilio = startCall(callSid);
-    FakeRealtimeSession session = awaitOpenAi(0);
-    awaitReceived(session, "response.create", 1);
-    openai.enqueue(new Reply.FunctionCall("end_call", "{}", 1600));
-    session.callerTurn("Bye!");
-    Awaitility.await()
-        .atMost(WAIT)
-        .until(() -> twilio.markNames().contains(CallSession.END_CALL_MARK));
+    awaitEndCallMark(twilio, awaitOpenAi(0), "Bye!");
 
     // the caller hangs up before the goodbye has played; Twilio's socket is still open
     twilio.stop(callSid);
@@ -136,6 +123,19 @@ class BargeInAndHangUpTest extends BridgeTestSupport {
     Thread.sleep(300);
 
     twilioRest.verify(0, postRequestedFor(urlPathEqualTo(callPath(callSid))));
+  }
+
+  /**
+   * The caller says goodbye, Knotty calls end_call: returns once the end-call mark reached Twilio.
+   */
+  private void awaitEndCallMark(
+      TwilioStreamClient twilio, FakeRealtimeSession session, String lastWords) {
+    awaitReceived(session, "response.create", 1);
+    openai.enqueue(new Reply.FunctionCall("end_call", "{}", 1600));
+    session.callerTurn(lastWords);
+    Awaitility.await()
+        .atMost(WAIT)
+        .until(() -> twilio.markNames().contains(CallSession.END_CALL_MARK));
   }
 
   private static String callPath(String callSid) {
