@@ -17,9 +17,8 @@ import com.masseurmatch.waitlist.model.store.StoreException;
 import com.masseurmatch.waitlist.model.tool.ToolOutcome;
 import com.masseurmatch.waitlist.model.waitlist.Source;
 import io.quarkus.logging.Log;
-import io.quarkus.websockets.next.CloseReason;
-import io.quarkus.websockets.next.WebSocketClientConnection;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.http.WebSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -56,17 +55,12 @@ public final class CallSession implements RealtimeConnector.Listener {
   private final long startedNanos;
 
   private State state = State.CONNECTING;
-  private WebSocketClientConnection openAi;
+  private WebSocket openAi;
   private final Deque<String> connectBuffer = new ArrayDeque<>();
   private final UsageTotals usage = new UsageTotals();
   private final List<TranscriptTurn> transcript = new ArrayList<>();
-  private final List<String> readyOutputs = new ArrayList<>();
   private long callClockMs;
-  private boolean responseActive;
-  private int toolsRunning;
-  private boolean replyOwed;
-  private boolean endCallRequested;
-  private boolean endMarkSent;
+  private final ConversationTurns turns = new ConversationTurns();
   private boolean hangUpStarted;
   private boolean firstAudioSent;
   private boolean malformedLogged;
@@ -127,10 +121,8 @@ public final class CallSession implements RealtimeConnector.Listener {
     services
         .connector
         .connect(this)
-        .subscribe()
-        .with(
-            connection -> onOpenAiConnected(connection, connectStart),
-            failure -> onOpenAiFailed(attempt, failure.getMessage()));
+        .onSuccess(socket -> onOpenAiConnected(socket, connectStart))
+        .onFailure(failure -> onOpenAiFailed(attempt, failure.getMessage()));
   }
 
   private synchronized void onSessionTimeout(int attempt) {
@@ -200,18 +192,18 @@ public final class CallSession implements RealtimeConnector.Listener {
 
   // ---------------------------------------------------------------- OpenAI side
 
-  private synchronized void onOpenAiConnected(WebSocketClientConnection connection, long began) {
+  private synchronized void onOpenAiConnected(WebSocket socket, long began) {
     if (state == State.ENDED) {
       // the caller hung up while the socket was opening: it must not outlive the call
-      connection.close().subscribe().with(ok -> {}, e -> {});
+      socket.close();
       return;
     }
-    if (state == State.CONNECTING && openAi != null && openAi != connection) {
-      connection.close().subscribe().with(ok -> {}, e -> {});
+    if (state == State.CONNECTING && openAi != null && openAi != socket) {
+      socket.close();
       return;
     }
     if (openAi == null) {
-      useOpenAi(connection);
+      useOpenAi(socket);
     }
     services.metrics.openAiConnected(Duration.ofNanos(System.nanoTime() - began));
   }
@@ -224,7 +216,7 @@ public final class CallSession implements RealtimeConnector.Listener {
     services.vertx.cancelTimer(sessionTimer);
     Log.warnf("call %s: OpenAI Realtime attempt %d failed: %s", callSid, attempt, why);
     if (openAi != null) {
-      openAi.close().subscribe().with(ok -> {}, e -> {});
+      openAi.close();
       openAi = null;
       openAiOut = null;
     }
@@ -236,10 +228,9 @@ public final class CallSession implements RealtimeConnector.Listener {
     redirectToFallback("openai_unavailable");
   }
 
-  private void useOpenAi(WebSocketClientConnection connection) {
-    openAi = connection;
-    openAiOut = new FrameWriter(connection, e -> sendFailed("OpenAI", e));
-    SocketAccess.receiveTextDirectly(connection, text -> onText(connection, text));
+  private void useOpenAi(WebSocket socket) {
+    openAi = socket;
+    openAiOut = new FrameWriter(socket, e -> sendFailed("OpenAI", e));
   }
 
   private synchronized void retryConnect(int failedAttempt) {
@@ -249,16 +240,16 @@ public final class CallSession implements RealtimeConnector.Listener {
   }
 
   @Override
-  public synchronized void onText(WebSocketClientConnection connection, String text) {
+  public synchronized void onText(WebSocket socket, String text) {
     if (state == State.ENDED) {
       return;
     }
     if (openAi == null) {
-      // the first event can arrive before the connect callback
-      useOpenAi(connection);
-    } else if (openAi != connection) {
+      // the connect callback runs first, unless the attempt was given up in between
+      useOpenAi(socket);
+    } else if (openAi != socket) {
       // a socket of an attempt that was given up
-      connection.close().subscribe().with(ok -> {}, e -> {});
+      socket.close();
       return;
     }
     RealtimeServerEvent event;
@@ -275,7 +266,7 @@ public final class CallSession implements RealtimeConnector.Listener {
     } else if (event instanceof RealtimeServerEvent.SessionCreated) {
       onSessionCreated();
     } else if (event instanceof RealtimeServerEvent.ResponseCreated) {
-      responseActive = true;
+      turns.responseStarted();
     } else if (event instanceof RealtimeServerEvent.SpeechStarted) {
       onCallerSpeech();
     } else if (event instanceof RealtimeServerEvent.SpeechStopped) {
@@ -299,16 +290,14 @@ public final class CallSession implements RealtimeConnector.Listener {
   }
 
   @Override
-  public synchronized void onClose(WebSocketClientConnection connection, CloseReason reason) {
+  public synchronized void onClose(WebSocket socket, int code, String reason) {
     if (state == State.ENDED) {
       return;
     }
-    if (connection != openAi) {
+    if (socket != openAi) {
       return;
     }
-    Log.warnf(
-        "call %s: OpenAI closed the socket (%d %s)",
-        callSid, reason.getCode(), reason.getMessage());
+    Log.warnf("call %s: OpenAI closed the socket (%d %s)", callSid, code, reason);
     if (state == State.CONNECTING) {
       onOpenAiFailed(connectAttempts, "socket closed before the session started");
       return;
@@ -368,22 +357,20 @@ public final class CallSession implements RealtimeConnector.Listener {
     switch (name) {
       case RealtimeSessionFactory.SAVE_TOOL -> runSaveTool(item);
       case RealtimeSessionFactory.END_CALL_TOOL -> {
-        endCallRequested = true;
-        readyOutputs.add(services.realtimeCodec.functionCallOutput(item.callId(), "{\"ok\":true}"));
+        turns.endCall(services.realtimeCodec.functionCallOutput(item.callId(), "{\"ok\":true}"));
         services.metrics.toolResult(name, "ok");
       }
       default -> {
-        readyOutputs.add(
+        turns.answer(
             services.realtimeCodec.functionCallOutput(
                 item.callId(), "{\"ok\":false,\"reason\":\"unknown_tool\"}"));
-        replyOwed = true;
         services.metrics.toolResult("unknown", "unknown_tool");
       }
     }
   }
 
   private void runSaveTool(RealtimeServerEvent.Item item) {
-    toolsRunning++;
+    turns.toolStarted();
     String arguments = item.arguments();
     services.blocking.execute(
         () -> {
@@ -413,7 +400,7 @@ public final class CallSession implements RealtimeConnector.Listener {
   }
 
   private synchronized void onToolDone(String toolCallId, ToolOutcome outcome) {
-    toolsRunning--;
+    turns.toolFinished();
     services.metrics.toolResult(RealtimeSessionFactory.SAVE_TOOL, outcome.result());
     collected.putAll(outcome.collected());
     if (outcome.waitlistId() != null) {
@@ -422,13 +409,12 @@ public final class CallSession implements RealtimeConnector.Listener {
     if (state == State.ENDED) {
       return;
     }
-    readyOutputs.add(services.realtimeCodec.functionCallOutput(toolCallId, outcome.output()));
-    replyOwed = true;
+    turns.answer(services.realtimeCodec.functionCallOutput(toolCallId, outcome.output()));
     continueConversation();
   }
 
   private void onResponseDone(RealtimeServerEvent.ResponseDone done) {
-    responseActive = false;
+    turns.responseDone();
     playback.audioDone();
     if (done.response() != null) {
       usage.add(done.response().usage());
@@ -437,31 +423,23 @@ public final class CallSession implements RealtimeConnector.Listener {
   }
 
   /**
-   * Sends tool outputs and asks for the next reply once the current response is done and no tool is
-   * running (a {@code response.create} during an active response is an error at OpenAI).
+   * Sends tool outputs and what follows them once it is the bridge's turn ({@link
+   * ConversationTurns}).
    */
   private void continueConversation() {
-    if (responseActive || toolsRunning > 0 || state != State.OPEN) {
+    if (state != State.OPEN) {
       return;
     }
-    readyOutputs.forEach(this::send);
-    readyOutputs.clear();
-    if (endCallRequested) {
-      if (!endMarkSent) {
-        // Twilio echoes this mark once the goodbye before it has played
-        endMarkSent = true;
-        playback.mark(END_CALL_MARK);
-      }
-      return;
-    }
-    if (replyOwed) {
-      replyOwed = false;
-      reply(null);
+    turns.takeOutputs().forEach(this::send);
+    switch (turns.next()) {
+      case END_MARK -> playback.mark(END_CALL_MARK); // echoed once the goodbye has played
+      case REPLY -> reply(null);
+      case NOTHING -> {}
     }
   }
 
   private void reply(String instructions) {
-    responseActive = true;
+    turns.responseStarted();
     send(services.realtimeCodec.responseCreate(instructions));
   }
 
@@ -492,8 +470,8 @@ public final class CallSession implements RealtimeConnector.Listener {
     if (state != State.OPEN) {
       return;
     }
-    boolean idle = !responseActive && toolsRunning == 0 && !playback.isPlaying();
-    switch (limits.next(System.nanoTime(), idle, endCallRequested)) {
+    boolean idle = turns.idle() && !playback.isPlaying();
+    switch (limits.next(System.nanoTime(), idle, turns.endCallRequested())) {
       case HANG_UP -> hangUp("the call passed its maximum length");
       case WRAP_UP ->
           reply(
@@ -594,8 +572,8 @@ public final class CallSession implements RealtimeConnector.Listener {
       services.vertx.cancelTimer(timerId);
     }
     services.vertx.cancelTimer(sessionTimer);
-    if (openAi != null && openAi.isOpen()) {
-      openAi.close().subscribe().with(ok -> {}, e -> {});
+    if (openAi != null && !openAi.isClosed()) {
+      openAi.close();
     }
     connectBuffer.clear();
     registry.remove(this);

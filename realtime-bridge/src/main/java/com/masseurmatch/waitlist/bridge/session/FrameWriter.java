@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Writes text frames to one socket of a call and counts those not yet written. Frames go straight
- * to the connection's Vert.x WebSocket ({@link SocketAccess}); {@link Connection#sendText(String)}
- * builds a Mutiny pipeline and captures the thread context for every frame.
+ * to the Vert.x WebSocket: the OpenAI socket is one, and under the Twilio connection it is reached
+ * through {@link SocketAccess} ({@link Connection#sendText(String)} builds a Mutiny pipeline and
+ * captures the thread context for every frame).
  *
  * <p>On the Twilio side (the bridge is the server) frames are encoded here and handed to the
  * connection as bytes, so that frames written together, such as audio and the mark after it, cost
@@ -30,11 +31,20 @@ final class FrameWriter {
   private final Handler<AsyncResult<Void>> written;
   private final FutureListener<Void> writtenOne;
 
-  FrameWriter(Connection connection, Handler<Throwable> onFailure) {
+  /** The Twilio side: a websockets-next server connection. */
+  FrameWriter(WebSocketConnection connection, Handler<Throwable> onFailure) {
+    this(connection, SocketAccess.of(connection), onFailure);
+  }
+
+  /** The OpenAI side: a Vert.x client socket. */
+  FrameWriter(WebSocketBase socket, Handler<Throwable> onFailure) {
+    this(null, socket, onFailure);
+  }
+
+  private FrameWriter(Connection connection, WebSocketBase socket, Handler<Throwable> onFailure) {
     this.connection = connection;
-    this.socket = SocketAccess.of(connection);
-    this.frames =
-        connection instanceof WebSocketConnection ? SocketAccess.frameConnection(socket) : null;
+    this.socket = socket;
+    this.frames = connection != null ? SocketAccess.frameConnection(socket) : null;
     this.onFailure = onFailure;
     this.written =
         result -> {

@@ -100,14 +100,4 @@ class RealtimeCodecTest {
         160,
         RealtimeCodec.decodedLength(java.util.Base64.getEncoder().encodeToString(new byte[160])));
   }
-
-  @Test
-  void azureHostsAreRecognised() {
-    assertEquals(
-        true,
-        RealtimeConnector.isAzure(
-            java.net.URI.create("wss://x.openai.azure.com/openai/v1/realtime")));
-    assertEquals(
-        false, RealtimeConnector.isAzure(java.net.URI.create("wss://api.openai.com/v1/realtime")));
-  }
 }
