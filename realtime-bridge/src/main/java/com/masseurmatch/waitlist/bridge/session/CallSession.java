@@ -9,18 +9,15 @@ import com.masseurmatch.waitlist.bridge.openai.RealtimeSessionFactory;
 import com.masseurmatch.waitlist.bridge.twilio.MalformedFrameException;
 import com.masseurmatch.waitlist.bridge.twilio.TwilioMessage;
 import com.masseurmatch.waitlist.model.call.CallOutcome;
-import com.masseurmatch.waitlist.model.call.CallPath;
 import com.masseurmatch.waitlist.model.call.CallRecord;
 import com.masseurmatch.waitlist.model.call.TranscriptTurn;
 import com.masseurmatch.waitlist.model.logging.Masking;
-import com.masseurmatch.waitlist.model.store.StoreException;
 import com.masseurmatch.waitlist.model.tool.ToolOutcome;
 import com.masseurmatch.waitlist.model.waitlist.Source;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.http.WebSocket;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -51,7 +48,7 @@ public final class CallSession implements RealtimeConnector.Listener {
   private final TwilioMessage.Start start;
   private final String callSid;
   private final String streamSid;
-  private final Instant startedAt;
+  private final CallRecordWriter records;
   private final long startedNanos;
 
   private State state = State.CONNECTING;
@@ -89,7 +86,9 @@ public final class CallSession implements RealtimeConnector.Listener {
     this.callSid = start.callSid();
     this.streamSid = start.streamSid();
     this.playback = new TwilioPlayback(twilioOut, streamSid);
-    this.startedAt = services.clock.instant();
+    this.records =
+        new CallRecordWriter(
+            services, callSid, start.customParameters().get("caller"), services.clock.instant());
     this.startedNanos = System.nanoTime();
     this.limits =
         new CallTimeLimits(
@@ -376,7 +375,7 @@ public final class CallSession implements RealtimeConnector.Listener {
         () -> {
           ToolOutcome outcome = services.saveTool.save(arguments, Source.PHONE, callSid);
           if (outcome.waitlistId() != null) {
-            recordSignup(outcome.waitlistId());
+            records.signedUp(outcome.waitlistId());
           }
           if (outcome.unsaved() != null) {
             // the store is down: the signup waits in the outbox, nothing is lost
@@ -384,19 +383,6 @@ public final class CallSession implements RealtimeConnector.Listener {
           }
           onToolDone(item.callId(), outcome);
         });
-  }
-
-  /** Runs on a worker: the IVR reads this right after the stream ends. */
-  private void recordSignup(UUID id) {
-    try {
-      services.callRecords.upsert(
-          CallRecord.of(callSid)
-              .withPath(CallPath.REALTIME)
-              .withOutcome(CallOutcome.SIGNED_UP)
-              .withWaitlistId(id));
-    } catch (StoreException e) {
-      Log.warnf("call %s: could not record the signup on the call: %s", callSid, e.getMessage());
-    }
   }
 
   private synchronized void onToolDone(String toolCallId, ToolOutcome outcome) {
@@ -537,14 +523,9 @@ public final class CallSession implements RealtimeConnector.Listener {
     redirected = true;
     services.metrics.redirected(reason);
     Log.warnf("call %s: sending the call to the fallback (%s)", callSid, reason);
-    CallRecord known =
-        CallRecord.of(callSid)
-            .withFrom(start.customParameters().get("caller"))
-            .withPath(CallPath.REALTIME)
-            .withOutcome(waitlistId != null ? CallOutcome.SIGNED_UP : CallOutcome.FAILED)
-            .withCollected(Map.copyOf(collected));
+    CallRecord known = records.beforeRedirect(waitlistId != null, collected);
     return () -> {
-      writeRecord(known);
+      records.write(known);
       if (services.synthetic || !services.callControl.redirectToFallback(callSid)) {
         closeTwilioNow("redirect failed");
       }
@@ -583,31 +564,8 @@ public final class CallSession implements RealtimeConnector.Listener {
             : failed ? CallOutcome.FAILED : CallOutcome.ABANDONED;
     services.metrics.callEnded(outcome.wireName());
     Log.infof("call %s: ended (%s), outcome %s", callSid, why, outcome.wireName());
-    CallRecord known =
-        CallRecord.of(callSid)
-            .withFrom(start.customParameters().get("caller"))
-            .withStartedAt(startedAt)
-            .withWaitlistId(waitlistId)
-            .withTranscript(List.copyOf(transcript))
-            .withUsage(usage.toMap(), usage.cost(services.openAi.prices()))
-            .withCollected(collected.isEmpty() ? null : Map.copyOf(collected));
-    // a redirected call goes on in the fallback, which owns its path and outcome from now on
-    CallRecord record =
-        redirected
-            ? known
-            : known
-                .withEndedAt(services.clock.instant())
-                .withPath(CallPath.REALTIME)
-                .withOutcome(outcome);
-    services.blocking.execute(() -> writeRecord(record));
-  }
-
-  private void writeRecord(CallRecord record) {
-    try {
-      services.callRecords.upsert(record);
-    } catch (StoreException e) {
-      Log.errorf("call %s: could not write the call record: %s", callSid, e.getMessage());
-    }
+    records.writeLater(
+        records.atEnd(waitlistId, transcript, usage, collected, outcome, redirected));
   }
 
   // ---------------------------------------------------------------- sending
