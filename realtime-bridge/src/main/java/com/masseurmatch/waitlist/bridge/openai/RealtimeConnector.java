@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -29,38 +30,43 @@ public class RealtimeConnector {
   /** OpenAI's events are small; a session's echo with long instructions is the largest. */
   static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
-  private final OpenAiConfig config;
   private final WebSocketClient client;
   private final URI url;
   private final Optional<String> key;
+  private final String model;
+  private final long connectTimeoutMs;
   private final boolean ownsClient;
 
   @Inject
   RealtimeConnector(OpenAiConfig config, Vertx vertx) {
     this(
-        config,
-        vertx.createWebSocketClient(options(config)),
+        vertx.createWebSocketClient(options(config.connectTimeout())),
         config.realtimeUrl(),
         config.apiKey(),
+        config.realtimeModel(),
+        config.connectTimeout(),
         true);
   }
 
-  private RealtimeConnector(
-      OpenAiConfig config,
+  RealtimeConnector(
       WebSocketClient client,
       URI url,
       Optional<String> key,
+      String model,
+      Duration connectTimeout,
       boolean ownsClient) {
-    this.config = config;
     this.client = client;
     this.url = url;
     this.key = key;
+    this.model = model;
+    this.connectTimeoutMs = connectTimeout.toMillis();
     this.ownsClient = ownsClient;
   }
 
   /** The same connector aimed at another server: the start-up warm-up's loopback echo. */
   public RealtimeConnector aimedAt(URI url, String key) {
-    return new RealtimeConnector(config, client, url, Optional.of(key), false);
+    return new RealtimeConnector(
+        client, url, Optional.of(key), model, Duration.ofMillis(connectTimeoutMs), false);
   }
 
   public boolean configured() {
@@ -81,8 +87,8 @@ public class RealtimeConnector {
    */
   public Future<WebSocket> connect(Listener listener) {
     String key = this.key.orElseThrow(() -> new IllegalStateException("no OPENAI_API_KEY"));
-    WebSocketConnectOptions options = connectOptions(url, config.realtimeModel());
-    options.setTimeout(config.connectTimeout().toMillis());
+    WebSocketConnectOptions options = connectOptions(url, model);
+    options.setTimeout(connectTimeoutMs);
     if (isAzure(url)) {
       options.addHeader("api-key", key);
     } else {
@@ -121,9 +127,10 @@ public class RealtimeConnector {
         .setURI(path + "?" + query);
   }
 
-  static WebSocketClientOptions options(OpenAiConfig config) {
+  /** TLS as the JVM has it: its trust store, host names verified, SNI for host names. */
+  static WebSocketClientOptions options(Duration connectTimeout) {
     return new WebSocketClientOptions()
-        .setConnectTimeout((int) config.connectTimeout().toMillis())
+        .setConnectTimeout((int) connectTimeout.toMillis())
         .setMaxConnections(Integer.MAX_VALUE)
         .setMaxMessageSize(MAX_MESSAGE_BYTES)
         .setMaxFrameSize(MAX_MESSAGE_BYTES);
