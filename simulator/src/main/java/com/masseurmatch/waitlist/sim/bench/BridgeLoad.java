@@ -99,7 +99,8 @@ public final class BridgeLoad {
                       client,
                       connectOptions(firstUrl),
                       tokens,
-                      new ProcessProbe(first.pid()))
+                      new ProcessProbe(first.pid()),
+                      CpuProbe.of(cpus))
                   .run(
                       "generator warm-up (on a first bridge, then stopped)",
                       calls,
@@ -122,7 +123,14 @@ public final class BridgeLoad {
           System.out.println("give the bridge OPENAI_REALTIME_URL=" + openAi.url());
         }
 
-        LoadPass pass = new LoadPass(vertx, client, connectOptions(url), tokens, probe);
+        LoadPass pass =
+            new LoadPass(
+                vertx,
+                client,
+                connectOptions(url),
+                tokens,
+                probe,
+                bridge == null ? null : CpuProbe.of(cpus));
         for (int i = 0; i < warmupPasses && !warmup.isZero(); i++) {
           results.add(pass.run("warm-up", calls, warmup, ramp, warmupCall));
           Thread.sleep(2000);

@@ -83,6 +83,15 @@ final class BridgeReport {
               "  bridge CPU        %.4f CPU-s per call-minute, %.0f%% of it in the kernel (over"
                   + " %.1f s with every call streaming)%n",
               pass.cpuSecondsPerCallMinute(), pass.systemShare() * 100, pass.windowSeconds()));
+      if (!Double.isNaN(pass.core().busyShare())) {
+        out.append(
+            f(
+                "  bridge's CPU %s    %.0f%% busy (with the kernel's network work on it, which the"
+                    + " bridge's CPU time leaves out)%s%n",
+                cpus,
+                pass.core().busyShare() * 100,
+                pass.core().busyShare() > 0.9 ? ": saturated, frames queue" : ""));
+      }
       out.append(f("  bridge memory     peak resident %s%n", mb(pass.peakResidentBytes())));
       out.append("  generator lag     ").append(percentiles(s.sendLag)).append('\n');
       out.append(
@@ -119,7 +128,7 @@ final class BridgeReport {
                   + "\"kernelShare\":%.3f,\"generatorCpuShare\":%.3f,"
                   + "\"peakResidentBytes\":%d,\"roundTripMs\":%s,\"roundTripAfterRampMs\":%s,"
                   + "\"firstAudioMs\":%s,\"rampSeconds\":%.2f,\"rampBridgeCpuShare\":%.3f,"
-                  + "\"rampGeneratorCpuShare\":%.3f,"
+                  + "\"rampGeneratorCpuShare\":%.3f,\"bridgeCoreBusyShare\":%s,"
                   + "\"sendLagMs\":%s}",
               pass.label(),
               s.connected,
@@ -140,9 +149,15 @@ final class BridgeReport {
               pass.ramp().seconds(),
               pass.ramp().bridgeCpuShare(),
               pass.ramp().generatorCpuShare(),
+              share(pass.core().busyShare()),
               percentilesJson(s.sendLag)));
     }
     return out.append("]}\n").toString();
+  }
+
+  /** A share for JSON: null when not known. */
+  private static String share(double value) {
+    return Double.isNaN(value) ? "null" : f("%.3f", value);
   }
 
   static String percentiles(Histogram h) {

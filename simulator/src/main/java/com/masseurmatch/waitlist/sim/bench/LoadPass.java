@@ -26,7 +26,14 @@ final class LoadPass {
       double generatorCpuShare,
       double windowSeconds,
       long peakResidentBytes,
-      Ramp ramp) {}
+      Ramp ramp,
+      Core core) {}
+
+  /**
+   * How busy the bridge's CPUs were over the same window, kernel network work that the bridge's own
+   * CPU time leaves out included; NaN when not known.
+   */
+  record Core(double busyShare) {}
 
   /**
    * How busy each side was while the calls arrived (from the first call to 300 ms after the last):
@@ -39,18 +46,22 @@ final class LoadPass {
   private final WebSocketConnectOptions target;
   private final StreamTokens tokens;
   private final ProcessProbe bridge;
+  private final CpuProbe bridgeCpus;
 
+  /** {@code bridgeCpus}: the CPUs the bridge is pinned to, or null when not known. */
   LoadPass(
       Vertx vertx,
       WebSocketClient client,
       WebSocketConnectOptions target,
       StreamTokens tokens,
-      ProcessProbe bridge) {
+      ProcessProbe bridge,
+      CpuProbe bridgeCpus) {
     this.vertx = vertx;
     this.client = client;
     this.target = target;
     this.tokens = tokens;
     this.bridge = bridge;
+    this.bridgeCpus = bridgeCpus;
   }
 
   Result run(String label, int calls, Duration length, Duration ramp) throws InterruptedException {
@@ -88,6 +99,8 @@ final class LoadPass {
     double systemAtEnd = Double.NaN;
     double generatorAtStart = Double.NaN;
     double generatorAtEnd = Double.NaN;
+    CpuProbe.Sample coreAtStart = null;
+    CpuProbe.Sample coreAtEnd = null;
     long rampEnd = ramp.toNanos() + 300_000_000L;
     double bridgeAtBegin = bridge.cpuSeconds();
     double generatorAtBegin = generator.cpuSeconds();
@@ -110,12 +123,14 @@ final class LoadPass {
         cpuAtStart = bridge.cpuSeconds();
         systemAtStart = bridge.systemSeconds();
         generatorAtStart = generator.cpuSeconds();
+        coreAtStart = bridgeCpus == null ? null : bridgeCpus.sample();
       }
       if (windowStartedAt != 0 && windowEndedAt == 0 && elapsed >= windowEnd) {
         windowEndedAt = System.nanoTime();
         cpuAtEnd = bridge.cpuSeconds();
         systemAtEnd = bridge.systemSeconds();
         generatorAtEnd = generator.cpuSeconds();
+        coreAtEnd = bridgeCpus == null ? null : bridgeCpus.sample();
       }
       peak = Math.max(peak, bridge.residentBytes());
       if (elapsed > length.toNanos() + ramp.toNanos() + 60_000_000_000L) {
@@ -136,7 +151,8 @@ final class LoadPass {
         generatorShare,
         window,
         peak,
-        rampLoad == null ? new Ramp(Double.NaN, Double.NaN, Double.NaN) : rampLoad);
+        rampLoad == null ? new Ramp(Double.NaN, Double.NaN, Double.NaN) : rampLoad,
+        new Core(bridgeCpus == null ? Double.NaN : bridgeCpus.busyShare(coreAtStart, coreAtEnd)));
   }
 
   /** What the lines of one pass share. */

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 final class ProcessProbe {
 
   /** Clock ticks per second of {@code /proc/<pid>/stat}; 100 on every Linux build in use. */
-  private static final double TICKS = clockTicks();
+  static final double TICKS = clockTicks();
 
   private final long pid;
 

@@ -31,6 +31,9 @@ class BenchSmokeIT {
     assertEquals(sent, number(report, "framesEchoed"), report);
     assertEquals(0, number(report, "lostMidCall"), report);
     assertEquals(0, number(report, "lostBeforeFirstEcho"), report);
+    // the bridge's pinned CPU, read from /proc/stat over the window
+    assertTrue(
+        Pattern.compile("\"bridgeCoreBusyShare\":[01]\\.\\d{3}").matcher(report).find(), report);
   }
 
   @Test
