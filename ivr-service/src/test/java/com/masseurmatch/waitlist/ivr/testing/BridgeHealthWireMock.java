@@ -1,11 +1,15 @@
 package com.masseurmatch.waitlist.ivr.testing;
 
 import com.masseurmatch.waitlist.model.testing.WireMockResource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -16,8 +20,23 @@ public class BridgeHealthWireMock extends WireMockResource {
 
   public static final String BRIDGE_WSS = "wss://bridge.example.org";
 
+  /**
+   * Chat Completions is reached by a host name that only the test's hosts file knows, and only
+   * Vert.x' asynchronous resolver reads that file: the fallback tests also check that the service
+   * resolves names off the event loop ({@code quarkus.vertx.use-async-dns}).
+   */
+  public static final String CHAT_HOST = "chat.openai.test";
+
   @Override
   protected Map<String, String> settings(int port) {
+    Path hosts;
+    try {
+      hosts = Files.createTempFile("ivr-test-hosts", "");
+      hosts.toFile().deleteOnExit();
+      Files.writeString(hosts, "127.0.0.1 " + CHAT_HOST + "\n127.0.0.1 localhost\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     return Map.of(
         "ivr.realtime.websocket-url",
         BRIDGE_WSS,
@@ -26,9 +45,11 @@ public class BridgeHealthWireMock extends WireMockResource {
         "openai.api-key",
         "sk-test-ivr",
         "openai.base-url",
-        "http://127.0.0.1:" + port + "/v1",
+        "http://" + CHAT_HOST + ":" + port + "/v1",
         "openai.chat-timeout",
-        "1s");
+        "1s",
+        "quarkus.vertx.resolver.hosts-path",
+        hosts.toString());
   }
 
   @Override
