@@ -1,19 +1,18 @@
 package com.masseurmatch.waitlist.bridge.fake;
 
+import com.masseurmatch.waitlist.model.testing.LoopbackHosts;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Starts {@link FakeRealtimeServer} and points {@code OPENAI_REALTIME_URL} at it by a host name, as
- * production does, resolved through a hosts file of the test's own: only Vert.x' asynchronous
- * resolver reads that file, so every call in these tests also checks that the bridge resolves names
- * off the event loop ({@code quarkus.vertx.use-async-dns}).
+ * production does, known only to a hosts file of the test's own ({@link LoopbackHosts}): every call
+ * in these tests also checks that the bridge resolves names off the event loop.
  */
 public class FakeOpenAiResource implements QuarkusTestResourceLifecycleManager {
 
-  /** The fake's host name; it resolves to 127.0.0.1 through the hosts file only. */
+  /** The fake's host name; it resolves to 127.0.0.1 through the test's hosts file only. */
   public static final String HOST = "realtime.openai.test";
 
   private FakeRealtimeServer server;
@@ -23,16 +22,10 @@ public class FakeOpenAiResource implements QuarkusTestResourceLifecycleManager {
     server = new FakeRealtimeServer();
     try {
       int port = server.start();
-      Path hosts = Files.createTempFile("bridge-test-hosts", "");
-      hosts.toFile().deleteOnExit();
-      Files.writeString(hosts, "127.0.0.1 " + HOST + "\n127.0.0.1 localhost\n");
-      return Map.of(
-          "openai.realtime-url",
-          "ws://" + HOST + ":" + port + "/v1/realtime",
-          "openai.api-key",
-          FakeRealtimeServer.API_KEY,
-          "quarkus.vertx.resolver.hosts-path",
-          hosts.toString());
+      Map<String, String> settings = new HashMap<>(LoopbackHosts.setting(HOST));
+      settings.put("openai.realtime-url", "ws://" + HOST + ":" + port + "/v1/realtime");
+      settings.put("openai.api-key", FakeRealtimeServer.API_KEY);
+      return settings;
     } catch (Exception e) {
       throw new IllegalStateException("cannot start the fake OpenAI Realtime server", e);
     }
