@@ -34,7 +34,7 @@ public class RealtimeConnector {
   private final URI url;
   private final Optional<String> key;
   private final String model;
-  private final long connectTimeoutMs;
+  private final Duration connectTimeout;
   private final boolean ownsClient;
 
   @Inject
@@ -59,14 +59,13 @@ public class RealtimeConnector {
     this.url = url;
     this.key = key;
     this.model = model;
-    this.connectTimeoutMs = connectTimeout.toMillis();
+    this.connectTimeout = connectTimeout;
     this.ownsClient = ownsClient;
   }
 
   /** The same connector aimed at another server: the start-up warm-up's loopback echo. */
   public RealtimeConnector aimedAt(URI url, String key) {
-    return new RealtimeConnector(
-        client, url, Optional.of(key), model, Duration.ofMillis(connectTimeoutMs), false);
+    return new RealtimeConnector(client, url, Optional.of(key), model, connectTimeout, false);
   }
 
   public boolean configured() {
@@ -88,7 +87,7 @@ public class RealtimeConnector {
   public Future<WebSocket> connect(Listener listener) {
     String key = this.key.orElseThrow(() -> new IllegalStateException("no OPENAI_API_KEY"));
     WebSocketConnectOptions options = connectOptions(url, model);
-    options.setTimeout(connectTimeoutMs);
+    options.setTimeout(connectTimeout.toMillis());
     if (isAzure(url)) {
       options.addHeader("api-key", key);
     } else {

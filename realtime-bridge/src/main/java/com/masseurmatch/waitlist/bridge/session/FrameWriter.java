@@ -46,13 +46,7 @@ final class FrameWriter {
     this.socket = socket;
     this.frames = connection != null ? SocketAccess.frameConnection(socket) : null;
     this.onFailure = onFailure;
-    this.written =
-        result -> {
-          pending.decrementAndGet();
-          if (result.failed()) {
-            onFailure.handle(result.cause());
-          }
-        };
+    this.written = result -> settle(1, result.failed() ? result.cause() : null);
     this.writtenOne = written(1);
   }
 
@@ -103,11 +97,14 @@ final class FrameWriter {
   }
 
   private FutureListener<Void> written(int count) {
-    return future -> {
-      pending.addAndGet(-count);
-      if (!future.isSuccess()) {
-        onFailure.handle(future.cause());
-      }
-    };
+    return future -> settle(count, future.isSuccess() ? null : future.cause());
+  }
+
+  /** {@code count} frames left the queue, written or not ({@code failure}). */
+  private void settle(int count, Throwable failure) {
+    pending.addAndGet(-count);
+    if (failure != null) {
+      onFailure.handle(failure);
+    }
   }
 }

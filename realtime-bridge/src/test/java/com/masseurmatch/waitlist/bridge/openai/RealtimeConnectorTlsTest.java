@@ -2,6 +2,7 @@ package com.masseurmatch.waitlist.bridge.openai;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
@@ -18,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +59,7 @@ class RealtimeConnectorTlsTest {
     Path trusted = dir.resolve("trust.p12");
     trust(dir.resolve("api.p12"), trusted);
     trust(dir.resolve("other.p12"), trusted);
-    savedProperties = new java.util.HashMap<>();
+    savedProperties = new HashMap<>();
     for (String name : TRUST_PROPERTIES) {
       savedProperties.put(name, System.getProperty(name));
     }
@@ -135,7 +138,7 @@ class RealtimeConnectorTlsTest {
       accepted.get(10, TimeUnit.SECONDS);
 
       ExecutionException failed =
-          org.junit.jupiter.api.Assertions.assertThrows(
+          assertThrows(
               ExecutionException.class,
               () ->
                   connector
@@ -258,7 +261,7 @@ class RealtimeConnectorTlsTest {
   }
 
   private static void keytool(String... arguments) throws Exception {
-    List<String> command = new java.util.ArrayList<>();
+    List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
     command.addAll(List.of(arguments));
     Process keytool = new ProcessBuilder(command).redirectErrorStream(true).start();
