@@ -14,6 +14,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -24,10 +25,16 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** {@code /api/waitlist}: web-form signups (public) and the operator's list and export. */
+/**
+ * {@code /api/waitlist}: web-form signups (public), and the operator's save, list and export (admin
+ * bearer).
+ */
 @Path("/api/waitlist")
 public class WaitlistResource {
 
@@ -44,16 +51,44 @@ public class WaitlistResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Join the waitlist: 201 when new, 200 when the e-mail was already there")
-  public RestResponse<EntryView> signUp(@Context HttpServerRequest request, EntryForm form) {
+  @Operation(
+      summary =
+          "Join the waitlist: 202 for every valid signup, new or known; a change to a known"
+              + " e-mail waits for its owner's confirmation (e-mail link or SMS reply CONFIRM)")
+  @APIResponse(
+      responseCode = "202",
+      description = "Received; never says whether the e-mail was already on the list",
+      content = @Content(schema = @Schema(implementation = Received.class)))
+  @APIResponse(responseCode = "400", description = "Invalid fields (problem+json)")
+  @APIResponse(responseCode = "429", description = "Too many signups from this client")
+  public RestResponse<Received> signUp(@Context HttpServerRequest request, EntryForm form) {
     long retryAfter = rateLimiter.acquire(clientOf(request), System.nanoTime());
     if (retryAfter > 0) {
       throw new RateLimitedException(retryAfter);
     }
-    WaitlistService.Signup signup = service.signUp(form);
+    service.signUp(form);
+    return RestResponse.status(RestResponse.Status.ACCEPTED, Received.INSTANCE);
+  }
+
+  @PUT
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary =
+          "Save an entry (admin): insert, or update the entry with that e-mail at once; 201 when"
+              + " new, 200 when updated, with the entry")
+  public RestResponse<EntryView> save(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, EntryForm form) {
+    admin.require(authorization);
+    WaitlistService.Signup signup = service.upsert(form);
     return signup.result().created()
         ? RestResponse.status(RestResponse.Status.CREATED, signup.view())
         : RestResponse.ok(signup.view());
+  }
+
+  /** The public signup's only answer. */
+  public record Received(String status) {
+    static final Received INSTANCE = new Received("received");
   }
 
   @GET

@@ -8,6 +8,8 @@ import com.masseurmatch.waitlist.model.validation.EntryValidator;
 import com.masseurmatch.waitlist.model.waitlist.SaveResult;
 import com.masseurmatch.waitlist.model.waitlist.Source;
 import com.masseurmatch.waitlist.model.waitlist.StoredEntry;
+import com.masseurmatch.waitlist.model.waitlist.SubmitResult;
+import com.masseurmatch.waitlist.model.waitlist.WaitlistEntry;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistPage;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistQuery;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistStore;
@@ -16,7 +18,7 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Web signups and the operator's view of the waitlist. Blocking. */
+/** Web signups, operators' saves and the operator's view of the waitlist. Blocking. */
 @Singleton
 public class WaitlistService {
 
@@ -30,19 +32,41 @@ public class WaitlistService {
     this.exportLimit = config.exportLimit();
   }
 
-  /** Validates and upserts a web signup; throws {@link InvalidEntryException}. */
-  public Signup signUp(EntryForm form) {
+  /**
+   * Validates a web signup and submits it: a new e-mail is added; a known one is changed only once
+   * its owner confirms. Throws {@link InvalidEntryException}.
+   */
+  public SubmitResult signUp(EntryForm form) {
+    WaitlistEntry entry = validated(form);
+    SubmitResult result = store.submit(entry);
+    Log.infof(
+        "web signup %s %s (%s)",
+        result.entryId(), result.outcome().wireName(), Masking.email(entry.email()));
+    return result;
+  }
+
+  /** An operator's save: validates and upserts, changing a known entry at once. */
+  public Signup upsert(EntryForm form) {
+    EntryValidation validation = validation(form);
+    SaveResult saved = store.upsert(validation.entry());
+    Log.infof(
+        "admin save %s %s (%s)",
+        saved.entry().id(), saved.status(), Masking.email(saved.entry().email()));
+    return new Signup(saved, EntryView.of(saved.entry(), validation.warnings()));
+  }
+
+  private WaitlistEntry validated(EntryForm form) {
+    return validation(form).entry();
+  }
+
+  private EntryValidation validation(EntryForm form) {
     EntryValidation validation =
         validator.validate(
             form == null ? new EntryForm(null, null, null, null) : form, Source.WEB, null);
     if (!validation.isValid()) {
       throw new InvalidEntryException(validation.errors());
     }
-    SaveResult saved = store.upsert(validation.entry());
-    Log.infof(
-        "web signup %s %s (%s)",
-        saved.entry().id(), saved.status(), Masking.email(saved.entry().email()));
-    return new Signup(saved, EntryView.of(saved.entry(), validation.warnings()));
+    return validation;
   }
 
   public WaitlistPage page(WaitlistQuery query) {

@@ -10,8 +10,8 @@ import com.masseurmatch.waitlist.model.validation.EntryForm;
 import com.masseurmatch.waitlist.model.validation.EntryValidation;
 import com.masseurmatch.waitlist.model.validation.EntryValidator;
 import com.masseurmatch.waitlist.model.validation.FieldError;
-import com.masseurmatch.waitlist.model.waitlist.SaveResult;
 import com.masseurmatch.waitlist.model.waitlist.Source;
+import com.masseurmatch.waitlist.model.waitlist.SubmitResult;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistEntry;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistStore;
 import io.quarkus.logging.Log;
@@ -39,6 +39,12 @@ public class SaveWaitlistEntryTool {
   }
 
   public static final String NAME = "save_waitlist_entry";
+
+  /** What the model tells a caller whose e-mail is already on the list with other details. */
+  static final String PENDING_ASK =
+      "This e-mail is already on the waitlist with other details. Tell the caller the change"
+          + " waits for the owner of that entry: a message went to its phone and e-mail, and it"
+          + " applies once they confirm.";
 
   public static final String DESCRIPTION =
       "Save the caller to the MasseurMatch waitlist once all four details are confirmed.";
@@ -110,16 +116,21 @@ public class SaveWaitlistEntryTool {
       return outcome("unconfirmed", collected, null, invalid(validation.warnings()));
     }
     try {
-      SaveResult saved = store.upsert(validation.entry());
+      SubmitResult saved = store.submit(validation.entry());
+      String status = saved.outcome().wireName();
       Log.infof(
           "call %s: waitlist entry %s %s (%s)",
-          callSid, saved.entry().id(), saved.status(), Masking.email(saved.entry().email()));
+          callSid, saved.entryId(), status, Masking.email(validation.entry().email()));
       Map<String, Object> output = new LinkedHashMap<>();
       output.put("ok", true);
-      output.put("status", saved.status());
+      output.put("status", status);
       output.put(
-          "saved", Map.of("full_name", saved.entry().fullName(), "role", saved.entry().role()));
-      return new ToolOutcome(write(output), saved.status(), saved.entry().id(), collected, null);
+          "saved",
+          Map.of("full_name", validation.entry().fullName(), "role", validation.entry().role()));
+      if (saved.outcome() == SubmitResult.Outcome.PENDING) {
+        output.put("ask", PENDING_ASK);
+      }
+      return new ToolOutcome(write(output), status, saved.entryId(), collected, null);
     } catch (StoreRejectedException e) {
       Log.errorf("call %s: the store rejected a waitlist entry: %s", callSid, e.getMessage());
       return outcome("rejected", collected, null, unavailable());

@@ -1,5 +1,6 @@
 package com.masseurmatch.waitlist.model.twilio;
 
+import com.twilio.http.HttpClient;
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
@@ -8,21 +9,44 @@ import java.net.URI;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 
 /**
  * Sends twilio-java's requests to another base URL (a simulator, or WireMock in tests): twilio-java
- * always builds {@code https://api.twilio.com/...} and has no setting for it.
+ * always builds {@code https://api.twilio.com/...} and has no setting for it. Optionally makes
+ * exactly one attempt per request (no retry by twilio-java nor by Apache HttpClient), for requests
+ * that must not be repeated blindly, such as sending an SMS.
  */
 final class BaseUrlHttpClient extends NetworkHttpClient {
 
   private final URI base;
+  private final boolean retries;
 
   BaseUrlHttpClient(URI base) {
     this.base = base;
+    this.retries = true;
+  }
+
+  /** One attempt per request; {@code base} may be null for Twilio's own URL. */
+  BaseUrlHttpClient(URI base, boolean retries) {
+    super(
+        HttpClientBuilder.create()
+            .disableAutomaticRetries()
+            .setDefaultRequestConfig(HttpClient.DEFAULT_REQUEST_CONFIG));
+    this.base = base;
+    this.retries = retries;
+  }
+
+  @Override
+  protected boolean shouldRetry(Response response, int[] retryCodes) {
+    return retries && super.shouldRetry(response, retryCodes);
   }
 
   @Override
   public Response makeRequest(Request request) {
+    if (base == null) {
+      return super.makeRequest(request);
+    }
     String path;
     try {
       path = new URL(request.getUrl()).getPath();

@@ -11,6 +11,14 @@ public interface WaitlistStore {
   /** Inserts the entry, or updates the one with the same e-mail; repeating it changes nothing. */
   SaveResult upsert(WaitlistEntry entry);
 
+  /**
+   * A public channel's save (web form, phone): adds a new e-mail, but never changes an existing
+   * entry behind its owner's back. The same details again change nothing; a phone signup from the
+   * entry's own number updates it; other details wait as the entry's pending change until its owner
+   * confirms them.
+   */
+  SubmitResult submit(WaitlistEntry entry);
+
   /** A page of entries, newest first. */
   WaitlistPage list(WaitlistQuery query);
 

@@ -5,6 +5,8 @@ import com.masseurmatch.waitlist.model.waitlist.SaveResult;
 import com.masseurmatch.waitlist.model.waitlist.Source;
 import com.masseurmatch.waitlist.model.waitlist.StatsTally;
 import com.masseurmatch.waitlist.model.waitlist.StoredEntry;
+import com.masseurmatch.waitlist.model.waitlist.SubmitResult;
+import com.masseurmatch.waitlist.model.waitlist.SubmitResult.Outcome;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistEntry;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistPage;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistQuery;
@@ -24,7 +26,7 @@ import java.util.UUID;
 /** The waitlist in the embedded database, with the same upsert-on-e-mail rule as Supabase. */
 public final class EmbeddedWaitlistStore implements WaitlistStore {
 
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "id, full_name, phone, email, role, source, call_sid, created_at, updated_at";
 
   private final EmbeddedDatabase database;
@@ -33,6 +35,7 @@ public final class EmbeddedWaitlistStore implements WaitlistStore {
   public EmbeddedWaitlistStore(EmbeddedDatabase database, Clock clock) {
     this.database = database;
     this.clock = clock;
+    EmbeddedConfirmationSchema.apply(database);
   }
 
   @Override
@@ -47,6 +50,33 @@ public final class EmbeddedWaitlistStore implements WaitlistStore {
           }
           update(connection, entry, now);
           return new SaveResult(findByEmail(connection, entry.email()).orElseThrow(), false);
+        });
+  }
+
+  @Override
+  public SubmitResult submit(WaitlistEntry entry) {
+    return database.write(
+        connection -> {
+          Optional<StoredEntry> found = findByEmail(connection, entry.email());
+          long now = clock.millis();
+          if (found.isEmpty()) {
+            insert(connection, entry, now);
+            return new SubmitResult(
+                findByEmail(connection, entry.email()).orElseThrow().id(), Outcome.CREATED);
+          }
+          StoredEntry existing = found.get();
+          if (existing.fullName().equals(entry.fullName())
+              && existing.phone().equals(entry.phone())
+              && existing.role() == entry.role()) {
+            return new SubmitResult(existing.id(), Outcome.UNCHANGED);
+          }
+          if ((entry.source() == Source.PHONE || entry.source() == Source.FALLBACK)
+              && existing.phone().equals(entry.phone())) {
+            update(connection, entry, now);
+            return new SubmitResult(existing.id(), Outcome.UPDATED);
+          }
+          EmbeddedPendingChanges.put(connection, existing.id(), entry, now);
+          return new SubmitResult(existing.id(), Outcome.PENDING);
         });
   }
 
@@ -94,7 +124,7 @@ public final class EmbeddedWaitlistStore implements WaitlistStore {
     }
   }
 
-  private static Optional<StoredEntry> findByEmail(Connection connection, String email)
+  static Optional<StoredEntry> findByEmail(Connection connection, String email)
       throws SQLException {
     try (PreparedStatement select =
         connection.prepareStatement("select " + COLUMNS + " from waitlist where email = ?")) {
@@ -186,7 +216,7 @@ public final class EmbeddedWaitlistStore implements WaitlistStore {
     }
   }
 
-  private static StoredEntry row(ResultSet rows) throws SQLException {
+  static StoredEntry row(ResultSet rows) throws SQLException {
     return new StoredEntry(
         UUID.fromString(rows.getString("id")),
         rows.getString("full_name"),

@@ -9,6 +9,7 @@ import com.masseurmatch.waitlist.model.waitlist.SaveResult;
 import com.masseurmatch.waitlist.model.waitlist.Source;
 import com.masseurmatch.waitlist.model.waitlist.StatsTally;
 import com.masseurmatch.waitlist.model.waitlist.StoredEntry;
+import com.masseurmatch.waitlist.model.waitlist.SubmitResult;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistEntry;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistPage;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistQuery;
@@ -17,6 +18,7 @@ import com.masseurmatch.waitlist.model.waitlist.WaitlistStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** The {@code waitlist} table through PostgREST: upsert on e-mail, pages, stats by RPC. */
 public final class PostgrestWaitlistStore implements WaitlistStore {
@@ -38,6 +40,25 @@ public final class PostgrestWaitlistStore implements WaitlistStore {
     }
     // PostgREST >= 12: 201 when a row was inserted, 200 when the e-mail existed and was updated
     return new SaveResult(rows.get(0), response.status() == 201);
+  }
+
+  @Override
+  public SubmitResult submit(WaitlistEntry entry) {
+    Map<String, Object> args = new LinkedHashMap<>();
+    args.put("full_name", entry.fullName());
+    args.put("phone", entry.phone());
+    args.put("email", entry.email());
+    args.put("role", entry.role().wireName());
+    args.put("source", entry.source().wireName());
+    args.put("call_sid", entry.callSid());
+    List<SubmitRow> rows =
+        read(
+            client.rpc("submit_waitlist_entry", args).body(),
+            new TypeReference<List<SubmitRow>>() {});
+    if (rows.isEmpty()) {
+      throw new StoreUnavailableException("PostgREST returned no row for a submit", false, null);
+    }
+    return new SubmitResult(rows.get(0).id(), SubmitResult.Outcome.fromWire(rows.get(0).outcome()));
   }
 
   @Override
@@ -112,6 +133,9 @@ public final class PostgrestWaitlistStore implements WaitlistStore {
       throw new StoreUnavailableException("PostgREST answered with unreadable JSON", false, e);
     }
   }
+
+  /** The row {@code submit_waitlist_entry()} returns. */
+  record SubmitRow(UUID id, String outcome) {}
 
   /** One row of the {@code waitlist_stats()} function. */
   record StatRow(Role role, Source source, long entries) {}
