@@ -49,6 +49,16 @@ final class MigratedDatabase implements AutoCloseable {
     return connection;
   }
 
+  /** Another connection to the same database, as a second PostgREST worker would hold. */
+  Connection connect() throws SQLException {
+    return DriverManager.getConnection(url(name));
+  }
+
+  /** The database's JDBC URL. */
+  String url() {
+    return url(name);
+  }
+
   void execute(String sql) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute(sql);
