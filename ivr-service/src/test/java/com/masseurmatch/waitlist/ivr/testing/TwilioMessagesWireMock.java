@@ -106,9 +106,7 @@ public class TwilioMessagesWireMock extends WireMockResource {
   public static void listReturns(WireMockServer server, List<String[]> messages) {
     StringBuilder items = new StringBuilder();
     for (String[] m : messages) {
-      items
-          .append(items.length() == 0 ? "" : ",")
-          .append(message(m[2], m[0], m[1], "sent"));
+      items.append(items.length() == 0 ? "" : ",").append(message(m[2], m[0], m[1], "sent"));
     }
     server.stubFor(
         get(urlPathEqualTo(MESSAGES))

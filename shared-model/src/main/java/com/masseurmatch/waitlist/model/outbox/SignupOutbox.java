@@ -129,7 +129,8 @@ public class SignupOutbox {
   private boolean deliver(Path file, Backoff backoff, long now) {
     try {
       WaitlistEntry entry = json.readValue(Files.readString(file), WaitlistEntry.class);
-      store.upsert(entry);
+      // a phone signup: a known e-mail changes only once its owner confirms
+      store.submit(entry);
       Files.deleteIfExists(file);
       backoffs.remove(file);
       delivered("delivered");

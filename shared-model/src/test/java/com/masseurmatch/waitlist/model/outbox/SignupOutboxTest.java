@@ -9,6 +9,7 @@ import com.masseurmatch.waitlist.model.store.StoreUnavailableException;
 import com.masseurmatch.waitlist.model.waitlist.Role;
 import com.masseurmatch.waitlist.model.waitlist.SaveResult;
 import com.masseurmatch.waitlist.model.waitlist.Source;
+import com.masseurmatch.waitlist.model.waitlist.SubmitResult;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistEntry;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistPage;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistQuery;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,6 +104,12 @@ class SignupOutboxTest {
           saved.add(entry);
           return null;
       }
+    }
+
+    @Override
+    public synchronized SubmitResult submit(WaitlistEntry entry) {
+      upsert(entry);
+      return new SubmitResult(UUID.randomUUID(), SubmitResult.Outcome.CREATED);
     }
 
     synchronized List<String> sortedSaved() {

@@ -12,6 +12,7 @@ import com.masseurmatch.waitlist.model.validation.PhoneNormalizer;
 import com.masseurmatch.waitlist.model.waitlist.SaveResult;
 import com.masseurmatch.waitlist.model.waitlist.Source;
 import com.masseurmatch.waitlist.model.waitlist.StoredEntry;
+import com.masseurmatch.waitlist.model.waitlist.SubmitResult;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistEntry;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistPage;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistQuery;
@@ -48,6 +49,10 @@ class SaveWaitlistEntryToolTest {
                   Instant.now(),
                   Instant.now()),
               true);
+        }
+
+        public SubmitResult submit(WaitlistEntry entry) {
+          return new SubmitResult(upsert(entry).entry().id(), SubmitResult.Outcome.CREATED);
         }
 
         public WaitlistPage list(WaitlistQuery query) {
