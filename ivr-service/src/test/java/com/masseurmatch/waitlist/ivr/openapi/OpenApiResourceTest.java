@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import java.lang.reflect.Method;
 import java.util.Map;
@@ -63,7 +64,11 @@ class OpenApiResourceTest {
           "com.masseurmatch.waitlist.ivr.health.ApiHealthResource",
           "com.masseurmatch.waitlist.ivr.fallback.FallbackResource",
           "com.masseurmatch.waitlist.ivr.voice.VoiceResource",
-          "com.masseurmatch.waitlist.ivr.waitlist.WaitlistResource"
+          "com.masseurmatch.waitlist.ivr.waitlist.WaitlistResource",
+          "com.masseurmatch.waitlist.ivr.job.JobAdminResource",
+          "com.masseurmatch.waitlist.ivr.sms.SmsResource",
+          "com.masseurmatch.waitlist.ivr.confirm.EmailLinkResource",
+          "com.masseurmatch.waitlist.ivr.confirm.MessagesAdminResource"
         }) {
       Class<?> resource = Class.forName(name);
       String base = resource.getAnnotation(Path.class).value();
@@ -71,7 +76,9 @@ class OpenApiResourceTest {
         String verb =
             method.isAnnotationPresent(GET.class)
                 ? "get"
-                : method.isAnnotationPresent(POST.class) ? "post" : null;
+                : method.isAnnotationPresent(POST.class)
+                    ? "post"
+                    : method.isAnnotationPresent(PUT.class) ? "put" : null;
         if (verb == null) {
           continue;
         }

@@ -81,7 +81,7 @@ public class TwilioMessagesWireMock extends WireMockResource {
             .withFormParam("From", equalTo(FROM))
             .withFormParam("Body", matching("(?s).{1,1600}"))
             .withFormParam("StatusCallback", equalTo(STATUS_CALLBACK))
-            .willReturn(created("SM" + "a".repeat(32))));
+            .willReturn(created()));
     listReturns(server, List.of());
   }
 
@@ -128,12 +128,18 @@ public class TwilioMessagesWireMock extends WireMockResource {
     return server.findAll(postRequestedFor(urlPathEqualTo(MESSAGES)));
   }
 
-  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder created(
-      String sid) {
+  /** A created message with a fresh SID, as Twilio answers. */
+  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder created() {
     return aResponse()
         .withStatus(201)
         .withHeader("Content-Type", "application/json")
-        .withBody(message(sid, "+10000000000", "(body)", "queued"));
+        .withTransformers("response-template")
+        .withBody(
+            message(
+                "SM{{randomValue length=32 type='ALPHANUMERIC'}}",
+                "+10000000000",
+                "(body)",
+                "queued"));
   }
 
   private static String message(String sid, String to, String body, String status) {

@@ -36,7 +36,7 @@ class RateLimitTest {
                   + "@example.com\",\"role\":\"client\"}")
           .post("/api/waitlist")
           .then()
-          .statusCode(201);
+          .statusCode(202);
     }
     String retryAfter =
         given()
