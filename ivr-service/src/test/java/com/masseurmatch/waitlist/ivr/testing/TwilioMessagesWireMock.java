@@ -19,6 +19,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -146,9 +149,18 @@ public class TwilioMessagesWireMock extends WireMockResource {
     return """
         {"sid": "%s", "account_sid": "%s", "to": "%s", "from": "%s", "body": "%s",
          "status": "%s", "num_segments": "1", "direction": "outbound-api",
-         "date_created": "Sun, 06 Dec 2026 21:00:00 +0000", "api_version": "2010-04-01",
+         "date_created": "%s", "api_version": "2010-04-01",
          "uri": "%s/%s.json"}"""
-        .formatted(sid, ACCOUNT_SID, to, FROM, body, status, MESSAGES.replace(".json", ""), sid);
+        .formatted(
+            sid,
+            ACCOUNT_SID,
+            to,
+            FROM,
+            body,
+            status,
+            DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)),
+            MESSAGES.replace(".json", ""),
+            sid);
   }
 
   private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder error(

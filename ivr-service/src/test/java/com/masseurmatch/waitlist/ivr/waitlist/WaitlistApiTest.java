@@ -209,7 +209,7 @@ class WaitlistApiTest {
                 + "@example.com\",\"role\":\"client\"}")
         .post("/api/waitlist")
         .then()
-        .statusCode(201);
+        .statusCode(202);
     String csv =
         given()
             .header("Authorization", ADMIN)

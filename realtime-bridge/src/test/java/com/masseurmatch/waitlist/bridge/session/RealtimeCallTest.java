@@ -1,7 +1,6 @@
 package com.masseurmatch.waitlist.bridge.session;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -51,18 +50,20 @@ class RealtimeCallTest extends BridgeTestSupport {
     }
   }
 
+  /** The public channels' save: PostgREST's {@code rpc/submit_waitlist_entry}. */
+  static final String SUBMIT = "/rest/v1/rpc/submit_waitlist_entry";
+
   private void stubWaitlist(int status) {
     postgrest.stubFor(
-        post(urlPathEqualTo("/rest/v1/waitlist"))
-            .willReturn(aResponse().withStatus(status).withBody(row())));
+        post(urlPathEqualTo(SUBMIT))
+            .willReturn(aResponse().withStatus(status).withBody(row("created"))));
   }
 
-  private static String row() {
+  private static String row(String outcome) {
     return """
-        [{"id":"7d0c5d2e-2f7a-4a51-8f43-2e0f7c1c0a11","full_name":"Ann Lee","phone":"+14155550100",
-          "email":"ann.lee@example.com","role":"therapist","source":"phone",
-          "created_at":"2026-11-23T12:00:00Z","updated_at":"2026-11-23T12:00:00Z"}]
-        """;
+        [{"id":"7d0c5d2e-2f7a-4a51-8f43-2e0f7c1c0a11","outcome":"%s"}]
+        """
+        .formatted(outcome);
   }
 
   @Test
@@ -139,8 +140,7 @@ class RealtimeCallTest extends BridgeTestSupport {
     assertTrue(session.errors().isEmpty(), session.errors().toString());
 
     postgrest.verify(
-        postRequestedFor(urlPathEqualTo("/rest/v1/waitlist"))
-            .withQueryParam("on_conflict", equalTo("email"))
+        postRequestedFor(urlPathEqualTo(SUBMIT))
             .withRequestBody(
                 equalToJson(
                     """
@@ -194,23 +194,23 @@ class RealtimeCallTest extends BridgeTestSupport {
     assertEquals("email", output.path("field").asText());
     assertEquals("no_domain", output.path("reason").asText());
     assertTrue(output.path("ask").asText().contains("spell"), output.toString());
-    postgrest.verify(0, postRequestedFor(urlPathEqualTo("/rest/v1/waitlist")));
+    postgrest.verify(0, postRequestedFor(urlPathEqualTo(SUBMIT)));
   }
 
   @Test
-  void theSameArgumentsTwiceAreTheSameIdempotentUpsert() throws Exception {
-    // like PostgREST: 201 when the e-mail was new, 200 when it only updated
+  void theSameArgumentsTwiceAreTheSameIdempotentSubmit() throws Exception {
+    // like the function: created the first time, unchanged when the same details come again
     postgrest.stubFor(
-        post(urlPathEqualTo("/rest/v1/waitlist"))
+        post(urlPathEqualTo(SUBMIT))
             .inScenario("upsert")
             .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
-            .willReturn(aResponse().withStatus(201).withBody(row()))
+            .willReturn(aResponse().withStatus(200).withBody(row("created")))
             .willSetStateTo("exists"));
     postgrest.stubFor(
-        post(urlPathEqualTo("/rest/v1/waitlist"))
+        post(urlPathEqualTo(SUBMIT))
             .inScenario("upsert")
             .whenScenarioStateIs("exists")
-            .willReturn(aResponse().withStatus(200).withBody(row())));
+            .willReturn(aResponse().withStatus(200).withBody(row("unchanged"))));
     String callSid = newCallSid();
     startCall(callSid);
     FakeRealtimeSession session = awaitOpenAi(0);
@@ -231,11 +231,10 @@ class RealtimeCallTest extends BridgeTestSupport {
                 .path("item")
                 .path("output")
                 .asText());
-    assertEquals("updated", second.path("status").asText());
+    assertEquals("unchanged", second.path("status").asText());
     List<String> bodies =
-        postgrest.findAll(postRequestedFor(urlPathEqualTo("/rest/v1/waitlist"))).stream()
-            .map(
-                r -> r.getBodyAsString() + "|" + r.getQueryParams().get("on_conflict").firstValue())
+        postgrest.findAll(postRequestedFor(urlPathEqualTo(SUBMIT))).stream()
+            .map(r -> r.getBodyAsString())
             .toList();
     assertEquals(2, bodies.size());
     assertEquals(bodies.get(0), bodies.get(1));
@@ -243,8 +242,7 @@ class RealtimeCallTest extends BridgeTestSupport {
 
   @Test
   void aStoreThatIsDownMakesKnottyApologise() throws Exception {
-    postgrest.stubFor(
-        post(urlPathEqualTo("/rest/v1/waitlist")).willReturn(aResponse().withStatus(503)));
+    postgrest.stubFor(post(urlPathEqualTo(SUBMIT)).willReturn(aResponse().withStatus(503)));
     startCall(newCallSid());
     FakeRealtimeSession session = awaitOpenAi(0);
     awaitReceived(session, "response.create", 1);

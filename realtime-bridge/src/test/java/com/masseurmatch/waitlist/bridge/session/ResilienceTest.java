@@ -139,7 +139,7 @@ class ResilienceTest extends BridgeTestSupport {
   @Test
   void aStoreThatIsDownKeepsTheSignupInTheOutboxUntilItIsBack() throws Exception {
     postgrest.stubFor(
-        post(urlPathEqualTo("/rest/v1/waitlist"))
+        post(urlPathEqualTo(RealtimeCallTest.SUBMIT))
             .inScenario("store")
             .whenScenarioStateIs(STARTED)
             .willReturn(aResponse().withStatus(503)));
@@ -153,27 +153,26 @@ class ResilienceTest extends BridgeTestSupport {
     Awaitility.await().atMost(WAIT).until(() -> outbox.depth() == 1);
 
     postgrest.stubFor(
-        post(urlPathEqualTo("/rest/v1/waitlist"))
+        post(urlPathEqualTo(RealtimeCallTest.SUBMIT))
             .inScenario("store")
             .whenScenarioStateIs("up")
             .willReturn(
                 aResponse()
-                    .withStatus(201)
+                    .withStatus(200)
                     .withBody(
-                        "[{\"id\":\"7d0c5d2e-2f7a-4a51-8f43-2e0f7c1c0a11\",\"full_name\":\"Ann Lee\","
-                            + "\"phone\":\"+14155550100\",\"email\":\"ann.lee@example.com\","
-                            + "\"role\":\"therapist\",\"source\":\"phone\"}]")));
+                        "[{\"id\":\"7d0c5d2e-2f7a-4a51-8f43-2e0f7c1c0a11\","
+                            + "\"outcome\":\"created\"}]")));
     postgrest.setScenarioState("store", "up");
 
     Awaitility.await().atMost(WAIT).until(() -> outbox.depth() == 0);
     long delivered =
         postgrest.getAllServeEvents().stream()
-            .filter(e -> e.getRequest().getUrl().startsWith("/rest/v1/waitlist"))
-            .filter(e -> e.getResponse().getStatus() == 201)
+            .filter(e -> e.getRequest().getUrl().startsWith(RealtimeCallTest.SUBMIT))
+            .filter(e -> e.getResponse().getStatus() == 200)
             .count();
     assertEquals(1, delivered, "delivered exactly once");
     assertTrue(
-        postgrest.findAll(postRequestedFor(urlPathEqualTo("/rest/v1/waitlist"))).stream()
+        postgrest.findAll(postRequestedFor(urlPathEqualTo(RealtimeCallTest.SUBMIT))).stream()
             .allMatch(r -> r.getBodyAsString().contains("\"call_sid\":\"" + callSid + "\"")));
   }
 }

@@ -22,8 +22,10 @@ import java.util.Map;
 
 /**
  * {@code save_waitlist_entry}, for both voice assistants: validates and normalises the model's
- * arguments and upserts the entry with its source and call SID. Every outcome becomes an output the
- * model can act on: what to re-ask, or that it must apologise. Blocking: run off the event loop.
+ * arguments and submits the entry with its source and call SID as a public channel (a known
+ * e-mail's entry changes only from its own number, otherwise its owner confirms). Every outcome
+ * becomes an output the model can act on: what to re-ask, or that it must apologise. Blocking: run
+ * off the event loop.
  */
 @ApplicationScoped
 public class SaveWaitlistEntryTool {

@@ -8,7 +8,10 @@ package com.masseurmatch.waitlist.model.waitlist;
  */
 public interface WaitlistStore {
 
-  /** Inserts the entry, or updates the one with the same e-mail; repeating it changes nothing. */
+  /**
+   * The operators' save: inserts the entry, or updates the one with the same e-mail at once;
+   * repeating it changes nothing.
+   */
   SaveResult upsert(WaitlistEntry entry);
 
   /**
