@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * A throw-away database on the local PostgreSQL (PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 as
  * postgres) with Supabase's API roles recreated, for migration tests.
  */
-final class MigratedDatabase implements AutoCloseable {
+public final class MigratedDatabase implements AutoCloseable {
 
   static final Path MIGRATIONS = Path.of("..", "deploy", "supabase", "migrations");
 
@@ -36,7 +36,7 @@ final class MigratedDatabase implements AutoCloseable {
   private final String name = "waitlist_mig_" + UUID.randomUUID().toString().replace("-", "");
   private final Connection connection;
 
-  MigratedDatabase() throws SQLException {
+  public MigratedDatabase() throws SQLException {
     try (Connection admin = DriverManager.getConnection(url("test"));
         Statement statement = admin.createStatement()) {
       statement.execute("create database " + name);
@@ -50,23 +50,23 @@ final class MigratedDatabase implements AutoCloseable {
   }
 
   /** Another connection to the same database, as a second PostgREST worker would hold. */
-  Connection connect() throws SQLException {
+  public Connection connect() throws SQLException {
     return DriverManager.getConnection(url(name));
   }
 
   /** The database's JDBC URL. */
-  String url() {
+  public String url() {
     return url(name);
   }
 
-  void execute(String sql) throws SQLException {
+  public void execute(String sql) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute(sql);
     }
   }
 
   /** Applies every migration file in name (timestamp) order, as the Supabase CLI does. */
-  void migrate() throws SQLException, IOException {
+  public void migrate() throws SQLException, IOException {
     for (Path file : migrationFiles()) {
       execute(Files.readString(file));
     }
