@@ -12,8 +12,8 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * A throw-away database on the local PostgreSQL (PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 as
- * postgres) with Supabase's API roles recreated, for migration tests.
+ * A throw-away database on the test PostgreSQL ({@link TestPostgres}) with Supabase's API roles
+ * recreated, for migration tests.
  */
 public final class MigratedDatabase implements AutoCloseable {
 
@@ -37,7 +37,7 @@ public final class MigratedDatabase implements AutoCloseable {
   private final Connection connection;
 
   public MigratedDatabase() throws SQLException {
-    try (Connection admin = DriverManager.getConnection(url("test"));
+    try (Connection admin = DriverManager.getConnection(url("postgres"));
         Statement statement = admin.createStatement()) {
       statement.execute("create database " + name);
     }
@@ -81,16 +81,13 @@ public final class MigratedDatabase implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     connection.close();
-    try (Connection admin = DriverManager.getConnection(url("test"));
+    try (Connection admin = DriverManager.getConnection(url("postgres"));
         Statement statement = admin.createStatement()) {
       statement.execute("drop database if exists " + name + " with (force)");
     }
   }
 
   private static String url(String database) {
-    String host = System.getenv().getOrDefault("PGHOST", "127.0.0.1");
-    String port = System.getenv().getOrDefault("PGPORT", "5432");
-    String user = System.getenv().getOrDefault("PGUSER", "postgres");
-    return "jdbc:postgresql://" + host + ":" + port + "/" + database + "?user=" + user;
+    return TestPostgres.url(database);
   }
 }
