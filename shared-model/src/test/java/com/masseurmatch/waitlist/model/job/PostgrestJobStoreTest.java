@@ -2,15 +2,15 @@ package com.masseurmatch.waitlist.model.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.masseurmatch.waitlist.model.migration.MigratedDatabase;
 import com.masseurmatch.waitlist.model.testing.PostgrestOnPostgres;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,9 +22,6 @@ import org.junit.jupiter.api.Test;
 class PostgrestJobStoreTest extends JobStoreContract {
 
   @Inject JobStore store;
-
-  @ConfigProperty(name = "test.postgres.url")
-  String databaseUrl;
 
   @Override
   protected JobStore store() {
@@ -38,7 +35,9 @@ class PostgrestJobStoreTest extends JobStoreContract {
 
   @Override
   protected void expireLeases() throws Exception {
-    try (Connection c = DriverManager.getConnection(databaseUrl);
+    try (Connection c =
+            MigratedDatabase.open(
+                ConfigProvider.getConfig().getValue("test.postgres.url", String.class));
         Statement statement = c.createStatement()) {
       statement.execute(
           "update public.jobs set locked_until = now() - interval '1 second'"

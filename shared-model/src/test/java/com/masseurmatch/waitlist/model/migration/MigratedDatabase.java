@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -37,11 +37,11 @@ public final class MigratedDatabase implements AutoCloseable {
   private final Connection connection;
 
   public MigratedDatabase() throws SQLException {
-    try (Connection admin = DriverManager.getConnection(url("postgres"));
+    try (Connection admin = open(url("postgres"));
         Statement statement = admin.createStatement()) {
       statement.execute("create database " + name);
     }
-    connection = DriverManager.getConnection(url(name));
+    connection = open(url(name));
     execute(SUPABASE_ROLES);
   }
 
@@ -49,9 +49,22 @@ public final class MigratedDatabase implements AutoCloseable {
     return connection;
   }
 
+  /**
+   * A connection to {@code url} through the PostgreSQL driver itself: {@code DriverManager} only
+   * hands out drivers registered from the caller's class loader, and Quarkus tests in the same JVM
+   * load the driver in another.
+   */
+  public static Connection open(String url) throws SQLException {
+    Connection connection = new org.postgresql.Driver().connect(url, new Properties());
+    if (connection == null) {
+      throw new SQLException("not a PostgreSQL URL: " + url);
+    }
+    return connection;
+  }
+
   /** Another connection to the same database, as a second PostgREST worker would hold. */
   public Connection connect() throws SQLException {
-    return DriverManager.getConnection(url(name));
+    return open(url(name));
   }
 
   /** The database's JDBC URL. */
@@ -81,7 +94,7 @@ public final class MigratedDatabase implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     connection.close();
-    try (Connection admin = DriverManager.getConnection(url("postgres"));
+    try (Connection admin = open(url("postgres"));
         Statement statement = admin.createStatement()) {
       statement.execute("drop database if exists " + name + " with (force)");
     }

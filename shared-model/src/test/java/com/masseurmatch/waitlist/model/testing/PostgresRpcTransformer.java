@@ -7,9 +7,9 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.masseurmatch.waitlist.model.migration.MigratedDatabase;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -55,7 +55,7 @@ public final class PostgresRpcTransformer implements ResponseDefinitionTransform
       return error(401, "PGRST301", "JWT invalid");
     }
     String path = request.getUrl().replaceFirst("\\?.*$", "");
-    try (Connection c = DriverManager.getConnection(url)) {
+    try (Connection c = MigratedDatabase.open(url)) {
       c.setAutoCommit(false);
       try (Statement role = c.createStatement()) {
         role.execute("set local role service_role");
