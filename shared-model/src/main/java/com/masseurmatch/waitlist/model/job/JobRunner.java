@@ -9,6 +9,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -46,12 +47,23 @@ public class JobRunner {
   private final AtomicReference<Optional<JobStats>> stats = new AtomicReference<>(Optional.empty());
   private volatile long statsAt = Long.MIN_VALUE;
 
+  @Inject
   JobRunner(
       JobStore store,
       JobsConfig config,
       MeterRegistry metrics,
       Clock clock,
       Instance<JobHandler> handlers) {
+    this(store, config, metrics, clock, (Iterable<JobHandler>) handlers);
+  }
+
+  /** A runner of these handlers, outside CDI. */
+  public JobRunner(
+      JobStore store,
+      JobsConfig config,
+      MeterRegistry metrics,
+      Clock clock,
+      Iterable<JobHandler> handlers) {
     this.store = store;
     this.config = config;
     this.metrics = metrics;

@@ -31,4 +31,11 @@ public interface WaitlistConfig {
    */
   @WithDefault("5s")
   Duration outboxInterval();
+
+  /**
+   * How long a stopping service keeps delivering its outbox (after its calls have ended): {@code
+   * WAITLIST_OUTBOX_DRAIN_LIMIT}.
+   */
+  @WithDefault("20s")
+  Duration outboxDrainLimit();
 }
