@@ -11,11 +11,12 @@
 --                    applied only when the entry's owner confirms (signed e-mail link or an SMS
 --                    reply CONFIRM). One per entry; a newer one replaces it.
 --
+--   (arguments that may be null have defaults: PostgREST callers leave null arguments out)
 --   submit_waitlist_entry(full_name, phone, email, role, source, call_sid) -> (id, outcome)
 --       the public channels' save: inserts a new e-mail ('created'); the same details again change
 --       nothing ('unchanged'); a phone signup from the entry's own number updates it ('updated');
 --       anything else becomes the entry's pending change ('pending').
---   begin_message(dedupe_key, waitlist_id, channel, purpose, destination) -> messages
+--   begin_message(dedupe_key, channel, purpose, destination, waitlist_id) -> messages
 --       creates the message row or counts one more attempt; a finished message is returned as is.
 --   finish_message(id, status, provider_id, error_code, error)
 --   record_delivery(provider_id, status, error_code) -> boolean   (Twilio's status callback)
@@ -133,7 +134,7 @@ begin
 end $$;
 
 create or replace function public.begin_message(
-  dedupe_key text, waitlist_id uuid, channel text, purpose text, destination text)
+  dedupe_key text, channel text, purpose text, destination text, waitlist_id uuid default null)
 returns setof public.messages
 language plpgsql volatile set search_path = '' as $$
 begin
@@ -281,7 +282,7 @@ grant select, insert, update, delete on table public.messages, public.sms_opt_ou
 
 revoke execute on function
   public.submit_waitlist_entry(text, text, text, text, text, text),
-  public.begin_message(text, uuid, text, text, text),
+  public.begin_message(text, text, text, text, uuid),
   public.finish_message(uuid, text, text, text, text),
   public.record_delivery(text, text, text),
   public.apply_pending_change(uuid, text),
@@ -292,7 +293,7 @@ revoke execute on function
   from public, anon, authenticated;
 grant execute on function
   public.submit_waitlist_entry(text, text, text, text, text, text),
-  public.begin_message(text, uuid, text, text, text),
+  public.begin_message(text, text, text, text, uuid),
   public.finish_message(uuid, text, text, text, text),
   public.record_delivery(text, text, text),
   public.apply_pending_change(uuid, text),

@@ -92,6 +92,10 @@ final class EmbeddedConfirmationSchema {
     database.write(
         connection -> {
           try (Statement statement = connection.createStatement()) {
+            // the triggers write to the job queue, which any store opening the file may precede
+            for (String ddl : EmbeddedJobRows.SCHEMA) {
+              statement.execute(ddl);
+            }
             for (String ddl : SCHEMA) {
               statement.execute(ddl);
             }

@@ -67,7 +67,7 @@ class PostgrestConfirmationStoreTest {
                 equalToJson(
                     """
                     {"full_name":"Ann Lee","phone":"+14155550100","email":"ann@example.com",
-                     "role":"client","source":"web","call_sid":null}""")));
+                     "role":"client","source":"web"}""")));
   }
 
   @Test
@@ -95,7 +95,7 @@ class PostgrestConfirmationStoreTest {
             .withRequestBody(
                 equalToJson(
                     """
-                    {"dedupe_key":"k","waitlist_id":null,"channel":"sms","purpose":"signup",
+                    {"dedupe_key":"k","channel":"sms","purpose":"signup",
                      "destination":"+14155550100"}""")));
 
     postgrest.stubFor(
