@@ -119,6 +119,12 @@ class OutboxKillIT {
         "+1415555010" + n);
     // the store answers 503, so the signup lands in the outbox
     Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> outboxFiles() == n + 1);
+    // hang up and wait for the OpenAI session to close: the fake's replies are shared, and this
+    // call's next response must not take the next call's function call
+    caller.hangUp();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> openai.sessions().get(n).isClosed());
     caller.close();
   }
 
