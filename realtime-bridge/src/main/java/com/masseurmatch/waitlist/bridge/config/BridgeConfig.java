@@ -83,8 +83,4 @@ public interface BridgeConfig {
   /** How long each warm-up call streams. */
   @WithDefault("3s")
   Duration warmupLength();
-
-  /** How often the outbox retries signups the store did not take. */
-  @WithDefault("5s")
-  Duration outboxInterval();
 }

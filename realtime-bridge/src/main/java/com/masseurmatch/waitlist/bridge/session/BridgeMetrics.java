@@ -102,16 +102,6 @@ public class BridgeMetrics {
     registry.counter("bridge.backpressure.dropped", "side", side).increment();
   }
 
-  public void outboxDepth(Supplier<Number> depth) {
-    io.micrometer.core.instrument.Gauge.builder("bridge.outbox.depth", depth)
-        .description("Signups waiting in the outbox for the store")
-        .register(registry);
-  }
-
-  public void outboxDelivered(String result) {
-    registry.counter("bridge.outbox.deliveries", "result", result).increment();
-  }
-
   public void openAiError(String code) {
     registry.counter("bridge.openai.errors", "code", code == null ? "none" : code).increment();
   }

@@ -1,6 +1,6 @@
 package com.masseurmatch.waitlist.bridge.session;
 
-import com.masseurmatch.waitlist.bridge.outbox.SignupOutbox;
+import com.masseurmatch.waitlist.model.outbox.SignupOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;

@@ -26,7 +26,7 @@ class OutboxRestartIT {
     return Map.of(
         "STREAM_TOKEN_SECRET", "outbox-test-stream-secret-0123456789abcdef",
         "WAITLIST_DATA_DIR", data.toString(),
-        "BRIDGE_OUTBOX_INTERVAL", "200ms");
+        "WAITLIST_OUTBOX_INTERVAL", "200ms");
   }
 
   private WaitlistPage rows() {

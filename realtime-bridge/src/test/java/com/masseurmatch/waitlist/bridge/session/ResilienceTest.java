@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.masseurmatch.waitlist.bridge.fake.FakeRealtimeSession;
 import com.masseurmatch.waitlist.bridge.fake.Reply;
 import com.masseurmatch.waitlist.bridge.fake.TwilioRestWireMock;
-import com.masseurmatch.waitlist.bridge.outbox.SignupOutbox;
+import com.masseurmatch.waitlist.model.outbox.SignupOutbox;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;

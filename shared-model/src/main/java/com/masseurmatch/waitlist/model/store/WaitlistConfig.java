@@ -3,12 +3,13 @@ package com.masseurmatch.waitlist.model.store;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** Settings shared by both services for local data and validation. */
 @ConfigMapping(prefix = "waitlist")
 public interface WaitlistConfig {
 
-  /** Folder of the embedded database (and the bridge's outbox): {@code WAITLIST_DATA_DIR}. */
+  /** Folder of the embedded database (and the outbox): {@code WAITLIST_DATA_DIR}. */
   @WithDefault("./data")
   Path dataDir();
 
@@ -17,4 +18,10 @@ public interface WaitlistConfig {
    */
   @WithDefault("US")
   String defaultRegion();
+
+  /**
+   * How often the outbox retries signups the store did not take: {@code WAITLIST_OUTBOX_INTERVAL}.
+   */
+  @WithDefault("5s")
+  Duration outboxInterval();
 }

@@ -1,24 +1,28 @@
-package com.masseurmatch.waitlist.bridge.outbox;
+package com.masseurmatch.waitlist.model.outbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.masseurmatch.waitlist.bridge.session.BridgeMetrics;
 import com.masseurmatch.waitlist.model.logging.Masking;
 import com.masseurmatch.waitlist.model.store.StoreRejectedException;
 import com.masseurmatch.waitlist.model.store.StoreUnavailableException;
 import com.masseurmatch.waitlist.model.store.WaitlistConfig;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistEntry;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistStore;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -42,22 +46,30 @@ public class SignupOutbox {
   private final Path rejected;
   private final WaitlistStore store;
   private final ObjectMapper json;
-  private final BridgeMetrics metrics;
+  private final MeterRegistry metrics;
   private final Map<Path, Backoff> backoffs = new ConcurrentHashMap<>();
 
+  @Inject
   SignupOutbox(
-      WaitlistConfig config, WaitlistStore store, ObjectMapper json, BridgeMetrics metrics) {
-    this.dir = config.dataDir().resolve("outbox");
+      WaitlistConfig config, WaitlistStore store, ObjectMapper json, MeterRegistry metrics) {
+    this(config.dataDir().resolve("outbox"), store, json, metrics);
+  }
+
+  /** An outbox in {@code dir}, delivering to {@code store}, counting in {@code metrics}. */
+  public SignupOutbox(Path dir, WaitlistStore store, ObjectMapper json, MeterRegistry metrics) {
+    this.dir = dir;
     this.rejected = dir.resolve("rejected");
     this.store = store;
     this.json = json;
     this.metrics = metrics;
-    try {
-      Files.createDirectories(rejected);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the outbox at " + dir, e);
-    }
-    metrics.outboxDepth(this::depth);
+    Gauge.builder("waitlist.outbox.depth", this::depth)
+        .description("Signups waiting in the outbox for the store")
+        .register(metrics);
+  }
+
+  /** The folder the entries are kept in. */
+  public Path directory() {
+    return dir;
   }
 
   /** Keeps the entry until the store takes it. Blocking (a small file write). */
@@ -65,6 +77,7 @@ public class SignupOutbox {
     Path file = dir.resolve(key(entry.email()) + ".json");
     Path tmp = dir.resolve(file.getFileName() + ".tmp");
     try {
+      Files.createDirectories(dir);
       Files.writeString(tmp, json.writeValueAsString(entry), StandardCharsets.UTF_8);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       backoffs.remove(file);
@@ -82,9 +95,9 @@ public class SignupOutbox {
 
   /** Tries every entry whose backoff has passed. */
   @Scheduled(
-      every = "${bridge.outbox-interval}",
+      every = "${waitlist.outbox-interval}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  void deliver() {
+  synchronized void deliver() {
     long now = System.currentTimeMillis();
     for (Path file : files()) {
       Backoff backoff = backoffs.get(file);
@@ -95,33 +108,63 @@ public class SignupOutbox {
     }
   }
 
-  private void deliver(Path file, Backoff backoff, long now) {
+  /**
+   * Tries every entry now, ignoring backoff, until the outbox is empty, the store is unavailable or
+   * {@code budget} has passed; returns the number of entries left. Blocking.
+   */
+  public synchronized int drain(Duration budget) {
+    long deadline = System.nanoTime() + budget.toNanos();
+    for (Path file : files()) {
+      if (System.nanoTime() - deadline >= 0) {
+        break;
+      }
+      if (!deliver(file, backoffs.get(file), System.currentTimeMillis())) {
+        break;
+      }
+    }
+    return depth();
+  }
+
+  /** Returns false when the store is unavailable. */
+  private boolean deliver(Path file, Backoff backoff, long now) {
     try {
       WaitlistEntry entry = json.readValue(Files.readString(file), WaitlistEntry.class);
       store.upsert(entry);
       Files.deleteIfExists(file);
       backoffs.remove(file);
-      metrics.outboxDelivered("delivered");
+      delivered("delivered");
       Log.infof("outbox: delivered the signup of %s", Masking.email(entry.email()));
     } catch (StoreUnavailableException e) {
       long delay =
           backoff == null ? FIRST_BACKOFF_MS : Math.min(MAX_BACKOFF_MS, backoff.delay() * 2);
       backoffs.put(file, new Backoff(delay, now + delay));
-      metrics.outboxDelivered("retry");
+      delivered("retry");
+      return false;
     } catch (StoreRejectedException e) {
-      metrics.outboxDelivered("rejected");
+      delivered("rejected");
       Log.errorf(
           "outbox: the store rejected %s (%s); moved aside", file.getFileName(), e.getMessage());
-      move(file, rejected.resolve(file.getFileName()));
+      moveAside(file);
+      backoffs.remove(file);
+    } catch (NoSuchFileException e) {
+      // another process sharing the folder delivered it first
       backoffs.remove(file);
     } catch (IOException e) {
-      metrics.outboxDelivered("unreadable");
+      delivered("unreadable");
       Log.errorf("outbox: cannot read %s: %s; moved aside", file.getFileName(), e.getMessage());
-      move(file, rejected.resolve(file.getFileName()));
+      moveAside(file);
     }
+    return true;
+  }
+
+  private void delivered(String result) {
+    metrics.counter("waitlist.outbox.deliveries", "result", result).increment();
   }
 
   private List<Path> files() {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
     try (Stream<Path> files = Files.list(dir)) {
       return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
     } catch (IOException e) {
@@ -129,11 +172,12 @@ public class SignupOutbox {
     }
   }
 
-  private static void move(Path from, Path to) {
+  private void moveAside(Path file) {
     try {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+      Files.createDirectories(rejected);
+      Files.move(file, rejected.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
-      Log.errorf("outbox: cannot move %s: %s", from, e.getMessage());
+      Log.errorf("outbox: cannot move %s: %s", file, e.getMessage());
     }
   }
 
