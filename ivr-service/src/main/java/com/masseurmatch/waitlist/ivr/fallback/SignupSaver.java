@@ -2,12 +2,15 @@ package com.masseurmatch.waitlist.ivr.fallback;
 
 import com.masseurmatch.waitlist.ivr.voice.CallPathBudget;
 import com.masseurmatch.waitlist.model.logging.Masking;
+import com.masseurmatch.waitlist.model.outbox.SignupOutbox;
 import com.masseurmatch.waitlist.model.tool.SaveWaitlistEntryTool;
 import com.masseurmatch.waitlist.model.tool.ToolOutcome;
 import com.masseurmatch.waitlist.model.waitlist.Source;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistEntry;
 import io.quarkus.logging.Log;
 import jakarta.inject.Singleton;
+import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,9 +25,11 @@ public class SignupSaver {
   static final String QUEUED = "queued";
 
   private final SaveWaitlistEntryTool tool;
+  private final SignupOutbox outbox;
 
-  SignupSaver(SaveWaitlistEntryTool tool) {
+  SignupSaver(SaveWaitlistEntryTool tool, SignupOutbox outbox) {
     this.tool = tool;
+    this.outbox = outbox;
   }
 
   /** The tool's outcome, or {@link #QUEUED} when the store did not take a valid entry in time. */
@@ -56,7 +61,13 @@ public class SignupSaver {
     Log.warnf(
         "call %s: the store did not take %s in time; keeping it for later",
         callSid, Masking.email(entry.email()));
+    try {
+      outbox.enqueue(entry);
+    } catch (UncheckedIOException e) {
+      Log.errorf("call %s: cannot keep the signup: %s", callSid, e.getMessage());
+      return ToolOutcome.of("{\"ok\":false,\"retry_later\":true}", "unavailable");
+    }
     return new ToolOutcome(
-        "{\"ok\":true,\"status\":\"" + QUEUED + "\"}", QUEUED, null, java.util.Map.of(), entry);
+        "{\"ok\":true,\"status\":\"" + QUEUED + "\"}", QUEUED, null, Map.of(), entry);
   }
 }

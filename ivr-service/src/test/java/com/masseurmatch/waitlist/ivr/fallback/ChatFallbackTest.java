@@ -198,7 +198,7 @@ class ChatFallbackTest {
   void aSlowChatHandsOverToTheScriptedForm() {
     openai.stubFor(
         post(urlPathEqualTo(CHAT))
-            .willReturn(aResponse().withStatus(200).withBody(text("late")).withFixedDelay(2500)));
+            .willReturn(aResponse().withStatus(200).withBody(text("late")).withFixedDelay(6000)));
     caller.post("/api/voice/ai-assistant");
     assertTrue(say("Hello?").text("//Gather/Say").contains("a few quick questions"));
   }
