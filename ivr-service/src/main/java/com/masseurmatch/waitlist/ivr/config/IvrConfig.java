@@ -10,7 +10,10 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Set;
 
-/** The phone menu and its paths (IVR_* variables; the design's names are mapped in properties). */
+/**
+ * The phone menu and its paths (IVR_* variables; the original deployment's names are mapped in
+ * properties).
+ */
 @ConfigMapping(prefix = "ivr")
 public interface IvrConfig {
 

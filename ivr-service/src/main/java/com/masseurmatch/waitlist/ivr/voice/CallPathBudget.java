@@ -26,19 +26,9 @@ public final class CallPathBudget {
     this.executor = executor;
   }
 
-  /** A budget that waits as long as each step's own limit: for code that is not on a call. */
-  public static CallPathBudget unbounded(Executor executor) {
-    return new CallPathBudget(Duration.ofDays(1), Duration.ofDays(1), executor);
-  }
-
   /** The one attempt a webhook gives the store. */
   public Duration storeAttempt() {
     return storeAttempt;
-  }
-
-  /** Time left before the webhook must answer. */
-  public Duration remaining() {
-    return Duration.ofNanos(Math.max(0, endNanos - System.nanoTime()));
   }
 
   /**

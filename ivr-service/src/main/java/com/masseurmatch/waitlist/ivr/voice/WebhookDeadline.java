@@ -63,9 +63,4 @@ public class WebhookDeadline {
               return safe.get();
             });
   }
-
-  /** A budget for a step that must stay within the deadline outside {@link #answer}. */
-  public CallPathBudget budget() {
-    return new CallPathBudget(deadline.minus(MARGIN), storeAttempt, executor);
-  }
 }

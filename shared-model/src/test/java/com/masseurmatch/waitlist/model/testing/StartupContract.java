@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What both packaged services promise at start-up (design section 4): they fail fast in the prod
- * profile when a required secret is missing and name it, and they start on the embedded defaults
- * with a warning. Each service's integration test extends this.
+ * What both packaged services promise at start-up (docs/configuration.md): they fail fast in the
+ * prod profile when a required secret is missing and name it, and they start on the embedded
+ * defaults with a warning. Each service's integration test extends this.
  */
 public abstract class StartupContract {
 
