@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The fallback's state in an action URL: what goes out comes back, within the URL budget. */
@@ -37,10 +38,11 @@ class FallbackStateCodecTest {
   void aLongChatIsShortenedOldestTurnsFirstKeepingTheOpening() {
     List<ChatMessage> messages = new ArrayList<>();
     messages.add(new ChatMessage("assistant", "Hi, this is Knotty.", null, null));
+    // words that do not compress away, as a real conversation's do not
     for (int i = 0; i < 60; i++) {
-      messages.add(ChatMessage.user("turn " + i + " " + "x".repeat(40 + i)));
+      messages.add(ChatMessage.user("turn " + i + " " + UUID.randomUUID()));
       messages.add(
-          new ChatMessage("assistant", "reply " + i + " " + "y".repeat(40 + 2 * i), null, null));
+          new ChatMessage("assistant", "reply " + i + " " + UUID.randomUUID(), null, null));
     }
     FallbackState state = FallbackState.chat(messages, Map.of("role", "client"));
 
