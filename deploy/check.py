@@ -2,9 +2,12 @@
 """Keeps the deploy files honest: run by .ci/run after the tests (it reads the built jars).
 
 - Kustomize builds the production overlay (kubectl kustomize) and the result holds what the
-  services need: both Deployments with probes, the bridge's grace period above its drain limit,
-  PDBs, HPAs, the ConfigMap and the generated Secret.
-- render.yaml and compose.yaml parse and name both services, with the drain budget consistent.
+  services need: ivr-service's Deployment and the bridge's StatefulSet with probes, the bridge's
+  grace period above its drain limits, its data directory (the outbox) on a volume claim template
+  and no pod-lifetime volume, PDBs, HPAs (the bridge's aimed at the StatefulSet), the ConfigMap
+  naming the store, and the generated Secret.
+- render.yaml and compose.yaml parse and name both services, with the drain budget consistent and
+  the bridge's data directory on a Render disk and a compose named volume.
 - The three Dockerfiles build the same way and copy paths the Maven build really produces; their
   AppCDS step, run on a copy of each build laid out as in the image, makes an archive that the
   JVM then accepts (-Xshare:on) with the image's JAVA_OPTS path.
@@ -64,10 +67,13 @@ def kustomize():
                              capture_output=True, text=True).stdout
     docs = [d for d in yaml.safe_load_all(out) if d]
     kinds = sorted(d["kind"] for d in docs)
-    for kind in ["ConfigMap", "Secret", "Deployment", "Service", "Ingress",
+    for kind in ["ConfigMap", "Secret", "Deployment", "StatefulSet", "Service", "Ingress",
                  "PodDisruptionBudget", "HorizontalPodAutoscaler"]:
         check(kind in kinds, f"kustomize: no {kind}")
-    deployments = {d["metadata"]["name"]: d for d in docs if d["kind"] == "Deployment"}
+    deployments = {d["metadata"]["name"]: d for d in docs
+                   if d["kind"] in ("Deployment", "StatefulSet")}
+    check(deployments["realtime-bridge"]["kind"] == "StatefulSet",
+          "kustomize: the bridge is not a StatefulSet (its outbox would die with its pod)")
     for name in ["ivr-service", "realtime-bridge"]:
         spec = deployments[name]["spec"]["template"]["spec"]
         app = spec["containers"][0]
@@ -78,12 +84,44 @@ def kustomize():
     bridge = deployments["realtime-bridge"]["spec"]["template"]["spec"]
     drain = seconds(next(e["value"] for e in bridge["containers"][0]["env"]
                          if e["name"] == "BRIDGE_DRAIN_LIMIT"))
-    check(bridge["terminationGracePeriodSeconds"] >= drain + 10 + 3,
-          "kustomize: the bridge's grace period does not cover preStop + drain + shutdown")
+    bridge_env = {e["name"]: e.get("value") for e in bridge["containers"][0]["env"]}
+    outbox_drain = seconds(bridge_env.get("WAITLIST_OUTBOX_DRAIN_LIMIT", "20s"))
+    check(bridge["terminationGracePeriodSeconds"] >= drain + 10 + 3 + outbox_drain,
+          "kustomize: the bridge's grace period does not cover preStop + drain + shutdown"
+          " + outbox drain")
+    outbox_volume(deployments["realtime-bridge"])
+    config = next(d for d in docs if d["kind"] == "ConfigMap")
+    check(config["data"].get("WAITLIST_STORE") == "supabase",
+          "kustomize: the ConfigMap does not name the store (WAITLIST_STORE)")
+    hpa = {d["metadata"]["name"]: d for d in docs if d["kind"] == "HorizontalPodAutoscaler"}
+    check(hpa["realtime-bridge"]["spec"]["scaleTargetRef"]["kind"] == "StatefulSet",
+          "kustomize: the bridge's autoscaler does not target its StatefulSet")
     check(next((e["value"] for e in bridge["containers"][0]["env"]
                 if e["name"] == "JDK_JAVA_OPTIONS"), None) == BRIDGE_JVM,
           "kustomize: the bridge's JDK_JAVA_OPTIONS differ from the benchmark's")
     print(f"check: kustomize built {len(docs)} objects")
+
+
+DATA_DIR = "/deployments/data"  # WAITLIST_DATA_DIR in the images
+
+
+def outbox_volume(bridge):
+    """The bridge's data directory is a claim from the StatefulSet's template, never emptyDir."""
+    spec = bridge["spec"]
+    pod = spec["template"]["spec"]
+    mount = next((m for m in pod["containers"][0].get("volumeMounts", [])
+                  if m["mountPath"] == DATA_DIR), None)
+    check(mount is not None, f"kustomize: nothing is mounted at the bridge's {DATA_DIR}")
+    if mount is None:
+        return
+    templates = {t["metadata"]["name"]: t for t in spec.get("volumeClaimTemplates", [])}
+    check(mount["name"] in templates,
+          f"kustomize: the bridge's {DATA_DIR} is not on a volume claim template")
+    check(all(v["name"] != mount["name"] for v in pod.get("volumes", [])),
+          f"kustomize: the bridge's {DATA_DIR} is also a pod volume (lost with the pod)")
+    retention = spec.get("persistentVolumeClaimRetentionPolicy", {})
+    check(retention.get("whenScaled", "Retain") == "Retain",
+          "kustomize: a scale-down would delete the outbox's claim")
 
 
 def render():
@@ -99,7 +137,18 @@ def render():
                 check(var.get("sync") is False, f"render: {name} syncs the secret {var['key']}")
     bridge = services["realtime-bridge"]
     drain = seconds(next(v["value"] for v in bridge["envVars"] if v.get("key") == "BRIDGE_DRAIN_LIMIT"))
-    check(bridge["maxShutdownDelaySeconds"] >= drain + 3, "render: shutdown delay below the drain")
+    outbox_drain = seconds(next((v["value"] for v in bridge["envVars"]
+                                 if v.get("key") == "WAITLIST_OUTBOX_DRAIN_LIMIT"), "20s"))
+    check(bridge["maxShutdownDelaySeconds"] >= drain + 3 + outbox_drain,
+          "render: shutdown delay below the drains")
+    check(bridge.get("disk", {}).get("mountPath") == DATA_DIR,
+          f"render: the bridge has no persistent disk at {DATA_DIR} (its outbox)")
+    check(bridge.get("numInstances", 1) == 1 and "scaling" not in bridge,
+          "render: a service with a disk runs one instance")
+    for name, service in services.items():
+        store = next((v.get("value") for v in service["envVars"]
+                      if v.get("key") == "WAITLIST_STORE"), None)
+        check(store == "supabase", f"render: {name} does not name its store (WAITLIST_STORE)")
     check(next((v["value"] for v in bridge["envVars"] if v.get("key") == "JDK_JAVA_OPTIONS"), None)
           == BRIDGE_JVM, "render: the bridge's JDK_JAVA_OPTIONS differ from the benchmark's")
 
@@ -114,10 +163,19 @@ def compose():
         if source.startswith("./"):
             check((ROOT / source).exists(), f"compose: {source} missing")
     drain = seconds(services["realtime-bridge"]["environment"]["BRIDGE_DRAIN_LIMIT"])
-    check(seconds(services["realtime-bridge"]["stop_grace_period"]) >= drain + 3,
-          "compose: stop_grace_period below the drain")
+    outbox_drain = seconds(services["realtime-bridge"]["environment"].get(
+        "WAITLIST_OUTBOX_DRAIN_LIMIT", "20s"))
+    check(seconds(services["realtime-bridge"]["stop_grace_period"]) >= drain + 3 + outbox_drain,
+          "compose: stop_grace_period below the drains")
     check(services["realtime-bridge"]["environment"].get("JDK_JAVA_OPTIONS") == BRIDGE_JVM,
           "compose: the bridge's JDK_JAVA_OPTIONS differ from the benchmark's")
+    named = spec.get("volumes", {})
+    check(any(v.split(":")[0] in named and v.split(":")[1] == DATA_DIR
+              for v in services["realtime-bridge"].get("volumes", [])),
+          f"compose: the bridge's {DATA_DIR} is not a named volume")
+    for name in ["ivr-service", "realtime-bridge"]:
+        check(services[name]["environment"].get("WAITLIST_STORE") == "supabase",
+              f"compose: {name} does not name its store (WAITLIST_STORE)")
 
 
 def dockerfiles():
@@ -180,7 +238,7 @@ def mint():
 
 for step in [kustomize, render, compose, dockerfiles, mint]:
     step()
-for script in ["bin/run-local", ".ci/run", "deploy/compose/initdb/00-init.sh"]:
+for script in ["bin/run-local", "bin/test", ".ci/run", "deploy/compose/initdb/00-init.sh"]:
     check(subprocess.run(["bash", "-n", str(ROOT / script)]).returncode == 0, f"syntax: {script}")
 
 if failures:

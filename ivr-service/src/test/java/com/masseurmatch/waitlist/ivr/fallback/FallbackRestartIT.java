@@ -45,7 +45,9 @@ class FallbackRestartIT {
         "STREAM_TOKEN_SECRET",
         "restart-test-stream-secret-0123456789abcdef",
         "WAITLIST_DATA_DIR",
-        data.toString());
+        data.toString(),
+        "WAITLIST_STORE",
+        "embedded");
   }
 
   private static String post(ServiceProcess ivr, String path, Map<String, String> extra)

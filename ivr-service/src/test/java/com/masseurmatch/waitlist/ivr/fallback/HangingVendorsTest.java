@@ -45,6 +45,7 @@ class HangingVendorsTest {
       }
       String base = "http://127.0.0.1:" + standIn.port();
       return Map.ofEntries(
+          Map.entry("waitlist.store", "supabase"),
           Map.entry("supabase.url", base),
           Map.entry("supabase.service-role-key", "test-service-role-key"),
           Map.entry("supabase.read-timeout", "120s"),

@@ -34,6 +34,7 @@ class PackagedStartupIT extends StartupContract {
     env.remove(missing);
     env.put("STREAM_TOKEN_SECRET", SECRET);
     env.put("WAITLIST_DATA_DIR", data.toString());
+    env.put("WAITLIST_STORE", "embedded");
     try (ServiceProcess service = ServiceProcess.start(env)) {
       assertNotEquals(0, service.awaitExit(Duration.ofSeconds(30)));
       assertTrue(service.output().contains(missing), service.output());

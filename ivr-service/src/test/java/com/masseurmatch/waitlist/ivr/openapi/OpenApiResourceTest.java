@@ -62,6 +62,7 @@ class OpenApiResourceTest {
         new String[] {
           "com.masseurmatch.waitlist.ivr.health.ApiHealthResource",
           "com.masseurmatch.waitlist.ivr.fallback.FallbackResource",
+          "com.masseurmatch.waitlist.ivr.job.JobAdminResource",
           "com.masseurmatch.waitlist.ivr.voice.VoiceResource",
           "com.masseurmatch.waitlist.ivr.waitlist.WaitlistResource"
         }) {

@@ -66,6 +66,7 @@ class DrainIT {
         Map.ofEntries(
             Map.entry("STREAM_TOKEN_SECRET", SECRET),
             Map.entry("WAITLIST_DATA_DIR", data.toString()),
+            Map.entry("WAITLIST_STORE", "embedded"),
             Map.entry("OPENAI_API_KEY", FakeRealtimeServer.API_KEY),
             Map.entry("OPENAI_REALTIME_URL", "ws://127.0.0.1:" + openaiPort + "/v1/realtime"),
             Map.entry("TWILIO_ACCOUNT_SID", "AC22222222222222222222222222222222"),

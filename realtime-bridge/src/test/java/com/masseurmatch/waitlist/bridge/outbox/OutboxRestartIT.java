@@ -26,6 +26,7 @@ class OutboxRestartIT {
     return Map.of(
         "STREAM_TOKEN_SECRET", "outbox-test-stream-secret-0123456789abcdef",
         "WAITLIST_DATA_DIR", data.toString(),
+        "WAITLIST_STORE", "embedded",
         "WAITLIST_OUTBOX_INTERVAL", "200ms");
   }
 

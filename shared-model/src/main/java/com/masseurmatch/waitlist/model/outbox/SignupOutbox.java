@@ -10,9 +10,13 @@ import com.masseurmatch.waitlist.model.waitlist.WaitlistStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -48,11 +52,13 @@ public class SignupOutbox {
   private final ObjectMapper json;
   private final MeterRegistry metrics;
   private final Map<Path, Backoff> backoffs = new ConcurrentHashMap<>();
+  private Duration drainLimit = Duration.ofSeconds(20);
 
   @Inject
   SignupOutbox(
       WaitlistConfig config, WaitlistStore store, ObjectMapper json, MeterRegistry metrics) {
     this(config.dataDir().resolve("outbox"), store, json, metrics);
+    this.drainLimit = config.outboxDrainLimit();
   }
 
   /** An outbox in {@code dir}, delivering to {@code store}, counting in {@code metrics}. */
@@ -123,6 +129,29 @@ public class SignupOutbox {
       }
     }
     return depth();
+  }
+
+  /**
+   * At shutdown, after the service's own drain (live calls), delivers what is waiting for up to
+   * {@code WAITLIST_OUTBOX_DRAIN_LIMIT} and says what is left, and where.
+   */
+  void onShutdown(
+      @Observes @Priority(Interceptor.Priority.APPLICATION + 1000) ShutdownEvent event) {
+    int waiting = depth();
+    if (waiting == 0) {
+      return;
+    }
+    Log.infof(
+        "outbox: %d signups waiting at shutdown; delivering for up to %s", waiting, drainLimit);
+    int left = drain(drainLimit);
+    if (left == 0) {
+      Log.infof("outbox: delivered all %d signups before shutting down", waiting);
+    } else {
+      Log.warnf(
+          "outbox: %d signups left undelivered in %s; the next service started on this data"
+              + " directory delivers them",
+          left, dir.toAbsolutePath());
+    }
   }
 
   /** Returns false when the store is unavailable. */

@@ -2,6 +2,7 @@ package com.masseurmatch.waitlist.model.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.masseurmatch.waitlist.model.call.CallRecordStore;
+import com.masseurmatch.waitlist.model.job.JobStore;
 import com.masseurmatch.waitlist.model.store.embedded.EmbeddedBackend;
 import com.masseurmatch.waitlist.model.store.postgrest.PostgrestBackend;
 import com.masseurmatch.waitlist.model.validation.EntryValidator;
@@ -10,6 +11,7 @@ import com.masseurmatch.waitlist.model.voicemail.VoicemailStore;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistStore;
 import io.quarkus.arc.DefaultBean;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,8 +20,9 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * Chooses the storage backend: Supabase when {@code SUPABASE_URL} is set, otherwise the embedded
- * database under {@code WAITLIST_DATA_DIR}; and produces the stores and the validator.
+ * Chooses the storage backend ({@link StoreChoice}: {@code WAITLIST_STORE}, or Supabase when {@code
+ * SUPABASE_URL} is set; the embedded database under {@code WAITLIST_DATA_DIR} only when named, or
+ * in dev and test); and produces the stores and the validator.
  */
 @ApplicationScoped
 public class StoreProducer {
@@ -29,7 +32,14 @@ public class StoreProducer {
   StoreBackend backend(
       SupabaseConfig supabase, WaitlistConfig waitlist, ObjectMapper json, Clock clock) {
     ObjectMapper rowJson = RowJson.mapper(json);
-    if (supabase.url().isPresent()) {
+    StoreChoice choice =
+        StoreChoice.decide(
+            waitlist.store(),
+            supabase.url().isPresent(),
+            supabase.serviceRoleKey().filter(k -> !k.isBlank()).isPresent(),
+            !LaunchMode.current().isDevOrTest());
+    choice.warning().ifPresent(Log::warn);
+    if (!choice.embedded()) {
       return new PostgrestBackend(supabase, rowJson);
     }
     return new EmbeddedBackend(waitlist.dataDir(), rowJson, clock);
@@ -55,6 +65,12 @@ public class StoreProducer {
 
   @Produces
   @Singleton
+  JobStore jobStore(StoreBackend backend) {
+    return backend.jobs();
+  }
+
+  @Produces
+  @Singleton
   EntryValidator entryValidator(WaitlistConfig config) {
     return new EntryValidator(new PhoneNormalizer(config.defaultRegion()));
   }
@@ -70,8 +86,9 @@ public class StoreProducer {
   void announce(@Observes StartupEvent event, StoreBackend backend) {
     if (backend.embedded()) {
       Log.warnf(
-          "Storing data in the %s. This is a development default for one machine:"
-              + " set SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY in production.",
+          "Storing data in the %s. This is for one machine only: several instances would each"
+              + " keep their own database. Use Supabase (SUPABASE_URL and"
+              + " SUPABASE_SERVICE_ROLE_KEY) for more.",
           backend.description());
     } else {
       Log.infof("Storing data in %s", backend.description());

@@ -4,18 +4,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * A throw-away database on the local PostgreSQL (PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 as
- * postgres) with Supabase's API roles recreated, for migration tests.
+ * A throw-away database on the test PostgreSQL ({@link TestPostgres}) with Supabase's API roles
+ * recreated, for migration tests.
  */
-final class MigratedDatabase implements AutoCloseable {
+public final class MigratedDatabase implements AutoCloseable {
 
   static final Path MIGRATIONS = Path.of("..", "deploy", "supabase", "migrations");
 
@@ -36,12 +36,12 @@ final class MigratedDatabase implements AutoCloseable {
   private final String name = "waitlist_mig_" + UUID.randomUUID().toString().replace("-", "");
   private final Connection connection;
 
-  MigratedDatabase() throws SQLException {
-    try (Connection admin = DriverManager.getConnection(url("test"));
+  public MigratedDatabase() throws SQLException {
+    try (Connection admin = open(url("postgres"));
         Statement statement = admin.createStatement()) {
       statement.execute("create database " + name);
     }
-    connection = DriverManager.getConnection(url(name));
+    connection = open(url(name));
     execute(SUPABASE_ROLES);
   }
 
@@ -49,14 +49,37 @@ final class MigratedDatabase implements AutoCloseable {
     return connection;
   }
 
-  void execute(String sql) throws SQLException {
+  /**
+   * A connection to {@code url} through the PostgreSQL driver itself: {@code DriverManager} only
+   * hands out drivers registered from the caller's class loader, and Quarkus tests in the same JVM
+   * load the driver in another.
+   */
+  public static Connection open(String url) throws SQLException {
+    Connection connection = new org.postgresql.Driver().connect(url, new Properties());
+    if (connection == null) {
+      throw new SQLException("not a PostgreSQL URL: " + url);
+    }
+    return connection;
+  }
+
+  /** Another connection to the same database, as a second PostgREST worker would hold. */
+  public Connection connect() throws SQLException {
+    return open(url(name));
+  }
+
+  /** The database's JDBC URL. */
+  public String url() {
+    return url(name);
+  }
+
+  public void execute(String sql) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute(sql);
     }
   }
 
   /** Applies every migration file in name (timestamp) order, as the Supabase CLI does. */
-  void migrate() throws SQLException, IOException {
+  public void migrate() throws SQLException, IOException {
     for (Path file : migrationFiles()) {
       execute(Files.readString(file));
     }
@@ -71,16 +94,13 @@ final class MigratedDatabase implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     connection.close();
-    try (Connection admin = DriverManager.getConnection(url("test"));
+    try (Connection admin = open(url("postgres"));
         Statement statement = admin.createStatement()) {
       statement.execute("drop database if exists " + name + " with (force)");
     }
   }
 
   private static String url(String database) {
-    String host = System.getenv().getOrDefault("PGHOST", "127.0.0.1");
-    String port = System.getenv().getOrDefault("PGPORT", "5432");
-    String user = System.getenv().getOrDefault("PGUSER", "postgres");
-    return "jdbc:postgresql://" + host + ":" + port + "/" + database + "?user=" + user;
+    return TestPostgres.url(database);
   }
 }

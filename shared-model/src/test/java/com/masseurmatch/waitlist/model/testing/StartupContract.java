@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What both packaged services promise at start-up (docs/configuration.md): they fail fast in the
- * prod profile when a required secret is missing and name it, and they start on the embedded
- * defaults with a warning. Each service's integration test extends this.
+ * What both packaged services promise at start-up: they fail fast in the prod profile when a
+ * required secret or the store's choice is missing and name it, and they start on the embedded
+ * database when told to, with a warning. Each service's integration test extends this.
  */
 public abstract class StartupContract {
 
@@ -40,7 +40,9 @@ public abstract class StartupContract {
 
   @Test
   void refusesToStartWithoutTheStreamTokenSecret() throws Exception {
-    try (ServiceProcess service = ServiceProcess.start(env("WAITLIST_DATA_DIR", data.toString()))) {
+    try (ServiceProcess service =
+        ServiceProcess.start(
+            env("WAITLIST_DATA_DIR", data.toString(), "WAITLIST_STORE", "embedded"))) {
       assertNotEquals(0, service.awaitExit(Duration.ofSeconds(30)));
       assertTrue(service.output().contains("STREAM_TOKEN_SECRET is not set"), service.output());
     }
@@ -50,7 +52,13 @@ public abstract class StartupContract {
   void refusesAShortStreamTokenSecret() throws Exception {
     try (ServiceProcess service =
         ServiceProcess.start(
-            env("WAITLIST_DATA_DIR", data.toString(), "STREAM_TOKEN_SECRET", "short"))) {
+            env(
+                "WAITLIST_DATA_DIR",
+                data.toString(),
+                "WAITLIST_STORE",
+                "embedded",
+                "STREAM_TOKEN_SECRET",
+                "short"))) {
       assertNotEquals(0, service.awaitExit(Duration.ofSeconds(30)));
       assertTrue(service.output().contains("at least 32 characters"), service.output());
     }
@@ -67,14 +75,57 @@ public abstract class StartupContract {
   }
 
   @Test
-  void startsOnTheEmbeddedDefaultsAndStopsOnSigterm() throws Exception {
+  void refusesToStartWithoutAStoreAndSaysWhatToSet() throws Exception {
     try (ServiceProcess service =
         ServiceProcess.start(
             env("WAITLIST_DATA_DIR", data.toString(), "STREAM_TOKEN_SECRET", SECRET))) {
+      assertNotEquals(0, service.awaitExit(Duration.ofSeconds(30)));
+      assertTrue(
+          service
+              .output()
+              .contains(
+                  "No waitlist store configured: set SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY,"
+                      + " or WAITLIST_STORE=embedded"),
+          service.output());
+      assertFalse(data.resolve("waitlist.db").toFile().exists(), "no database may be created");
+    }
+  }
+
+  @Test
+  void refusesTheSupabaseStoreWithoutItsUrl() throws Exception {
+    try (ServiceProcess service =
+        ServiceProcess.start(
+            env(
+                "WAITLIST_DATA_DIR",
+                data.toString(),
+                "WAITLIST_STORE",
+                "supabase",
+                "SUPABASE_SERVICE_ROLE_KEY",
+                "a-service-role-key",
+                "STREAM_TOKEN_SECRET",
+                SECRET))) {
+      assertNotEquals(0, service.awaitExit(Duration.ofSeconds(30)));
+      assertTrue(
+          service.output().contains("WAITLIST_STORE=supabase but SUPABASE_URL is not set"),
+          service.output());
+    }
+  }
+
+  @Test
+  void startsOnTheEmbeddedDefaultsAndStopsOnSigterm() throws Exception {
+    try (ServiceProcess service =
+        ServiceProcess.start(
+            env(
+                "WAITLIST_DATA_DIR",
+                data.toString(),
+                "WAITLIST_STORE",
+                "embedded",
+                "STREAM_TOKEN_SECRET",
+                SECRET))) {
       HttpResponse<String> health = service.awaitHttp("/api/health", Duration.ofSeconds(30));
       assertEquals(200, health.statusCode(), health.body());
       assertTrue(health.body().contains("\"service\":\"" + serviceName() + "\""), health.body());
-      assertTrue(service.output().contains("development default"), service.output());
+      assertTrue(service.output().contains("for one machine only"), service.output());
       assertTrue(data.resolve("waitlist.db").toFile().exists());
       assertFalse(service.output().contains(SECRET), "the secret must never be logged");
       service.terminate();

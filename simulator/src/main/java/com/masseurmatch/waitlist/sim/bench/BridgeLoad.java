@@ -193,6 +193,8 @@ public final class BridgeLoad {
               openAi.url(),
               "WAITLIST_DATA_DIR",
               runDir.resolve("data").toString(),
+              "WAITLIST_STORE",
+              "embedded",
               "BRIDGE_MAX_CALLS",
               Integer.toString(Math.max(100, calls + 10)),
               "BRIDGE_DRAIN_LIMIT",

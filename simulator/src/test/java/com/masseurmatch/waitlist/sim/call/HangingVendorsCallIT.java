@@ -45,6 +45,7 @@ class HangingVendorsCallIT {
                     Map.entry("ADMIN_TOKEN", "e2e-admin-token-0123456789"),
                     Map.entry("WAITLIST_DATA_DIR", data.toString()),
                     Map.entry("WAITLIST_OUTBOX_INTERVAL", "200ms"),
+                    Map.entry("WAITLIST_STORE", "supabase"),
                     Map.entry("SUPABASE_URL", vendors.baseUrl()),
                     Map.entry("SUPABASE_SERVICE_ROLE_KEY", "e2e-service-role-key"),
                     Map.entry("SUPABASE_READ_TIMEOUT", "120s"),

@@ -44,6 +44,7 @@ class IvrCallIT {
                 Map.entry("STREAM_TOKEN_SECRET", "e2e-stream-token-secret-0123456789abcdef"),
                 Map.entry("ADMIN_TOKEN", "e2e-admin-token-0123456789"),
                 Map.entry("WAITLIST_DATA_DIR", data.toString()),
+                Map.entry("WAITLIST_STORE", "embedded"),
                 Map.entry("TEAM_PHONE_NUMBER", "+14155550123"),
                 Map.entry("TWILIO_PHONE_NUMBER", "+14155550199"),
                 Map.entry(

@@ -45,6 +45,8 @@ class RealtimeCallIT {
                     openai.url(),
                     "WAITLIST_DATA_DIR",
                     data.toString(),
+                    "WAITLIST_STORE",
+                    "embedded",
                     "BRIDGE_WARMUP_CALLS",
                     "2",
                     "BRIDGE_WARMUP_LENGTH",
@@ -69,6 +71,8 @@ class RealtimeCallIT {
                     "ws://127.0.0.1:" + bridgePort,
                     "WAITLIST_DATA_DIR",
                     data.toString(),
+                    "WAITLIST_STORE",
+                    "embedded",
                     // option 1 is offered only with a key; the fallback's chat is not reached here
                     "OPENAI_API_KEY",
                     "sk-e2e-ivr-unused"),

@@ -2,6 +2,7 @@ package com.masseurmatch.waitlist.model.store.embedded;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.masseurmatch.waitlist.model.call.CallRecordStore;
+import com.masseurmatch.waitlist.model.job.JobStore;
 import com.masseurmatch.waitlist.model.store.StoreBackend;
 import com.masseurmatch.waitlist.model.voicemail.VoicemailStore;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistStore;
@@ -16,12 +17,14 @@ public final class EmbeddedBackend implements StoreBackend {
   private final WaitlistStore waitlist;
   private final CallRecordStore calls;
   private final VoicemailStore voicemails;
+  private final JobStore jobs;
 
   public EmbeddedBackend(Path dataDir, ObjectMapper rowJson, Clock clock) {
     this.database = new EmbeddedDatabase(dataDir);
     this.waitlist = new EmbeddedWaitlistStore(database, clock);
     this.calls = new EmbeddedCallRecordStore(database, rowJson);
     this.voicemails = new EmbeddedVoicemailStore(database, clock);
+    this.jobs = new EmbeddedJobStore(database, rowJson, clock);
   }
 
   @Override
@@ -37,6 +40,11 @@ public final class EmbeddedBackend implements StoreBackend {
   @Override
   public VoicemailStore voicemails() {
     return voicemails;
+  }
+
+  @Override
+  public JobStore jobs() {
+    return jobs;
   }
 
   @Override
