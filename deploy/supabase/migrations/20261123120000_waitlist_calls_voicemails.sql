@@ -1,4 +1,4 @@
--- MasseurMatch Voice waitlist: the waitlist, calls and voicemails tables (design section 6).
+-- MasseurMatch Voice waitlist: the waitlist, calls and voicemails tables (docs/data.md).
 --
 -- Applies to a fresh database and also upgrades the original deployment's table
 --   waitlist (id uuid default uuid_generate_v4(), full_name, phone, email, role,

@@ -10,7 +10,10 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Set;
 
-/** The phone menu and its paths (IVR_* variables; the design's names are mapped in properties). */
+/**
+ * The phone menu and its paths (IVR_* variables; the original deployment's names are mapped in
+ * properties).
+ */
 @ConfigMapping(prefix = "ivr")
 public interface IvrConfig {
 
@@ -49,6 +52,10 @@ public interface IvrConfig {
   @WithDefault("en-US")
   String language();
 
+  /** Seconds of silence that end a caller's spoken answer in the fallback's speech prompts. */
+  @WithDefault("2")
+  int speechTimeoutSeconds();
+
   Menu menu();
 
   Realtime realtime();
@@ -58,6 +65,8 @@ public interface IvrConfig {
   Voicemail voicemail();
 
   Signature signature();
+
+  Webhook webhook();
 
   /** The main menu. */
   interface Menu {
@@ -140,5 +149,17 @@ public interface IvrConfig {
     /** Rebuild the URL from X-Forwarded-Proto/Host instead of PUBLIC_BASE_URL. */
     @WithDefault("false")
     boolean trustProxyHeaders();
+  }
+
+  /** How long a voice webhook may take: Twilio gives up after 15 s (error 11205). */
+  interface Webhook {
+
+    /** Every voice webhook answers within this time, whatever the store or OpenAI do. */
+    @WithDefault("10s")
+    Duration deadline();
+
+    /** The one attempt a webhook gives the store (a read, or saving a signup) before moving on. */
+    @WithDefault("3s")
+    Duration storeAttempt();
   }
 }

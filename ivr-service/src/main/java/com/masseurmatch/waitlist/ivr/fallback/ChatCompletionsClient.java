@@ -10,6 +10,7 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,21 +25,25 @@ import java.util.concurrent.TimeUnit;
 @Singleton
 public class ChatCompletionsClient {
 
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
   private final ChatCompletionsApi api;
   private final ObjectMapper json;
   private final String model;
   private final boolean configured;
+  private final Duration longest;
 
   ChatCompletionsClient(OpenAiKeyConfig config, ObjectMapper json) {
     this.json = json;
     this.model = config.chatModel();
     this.configured = config.apiKey().filter(k -> !k.isBlank()).isPresent();
+    this.longest = CONNECT_TIMEOUT.plus(config.chatTimeout());
     String key = config.apiKey().orElse("");
     URI base = URI.create(config.baseUrl().toString().replaceAll("/+$", ""));
     this.api =
         QuarkusRestClientBuilder.newBuilder()
             .baseUri(base)
-            .connectTimeout(2, TimeUnit.SECONDS)
+            .connectTimeout(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
             .readTimeout(config.chatTimeout().toMillis(), TimeUnit.MILLISECONDS)
             .disableDefaultMapper(true)
             .register(
@@ -49,6 +54,11 @@ public class ChatCompletionsClient {
 
   public boolean configured() {
     return configured;
+  }
+
+  /** The longest one request can take: connecting, then waiting for the answer. */
+  public Duration longest() {
+    return longest;
   }
 
   /** The model's next message: text to speak, or tool calls to run. */
@@ -74,7 +84,8 @@ public class ChatCompletionsClient {
                     "parameters",
                     SaveWaitlistEntryTool.parameters()))));
     body.put("tool_choice", "auto");
-    body.put("max_tokens", 200);
+    // max_tokens is deprecated and refused by reasoning models
+    body.put("max_completion_tokens", 200);
     Response response;
     try {
       response = api.complete(json.writeValueAsString(body));

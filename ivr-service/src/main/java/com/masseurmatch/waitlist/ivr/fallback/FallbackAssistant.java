@@ -1,6 +1,7 @@
 package com.masseurmatch.waitlist.ivr.fallback;
 
 import com.masseurmatch.waitlist.ivr.config.OpenAiKeyConfig;
+import com.masseurmatch.waitlist.ivr.voice.CallPathBudget;
 import com.masseurmatch.waitlist.ivr.voice.Twiml;
 import com.masseurmatch.waitlist.ivr.voice.VoiceRequest;
 import com.masseurmatch.waitlist.model.call.CallPath;
@@ -8,19 +9,19 @@ import com.masseurmatch.waitlist.model.logging.Masking;
 import com.masseurmatch.waitlist.model.text.Resources;
 import com.masseurmatch.waitlist.model.tool.SaveWaitlistEntryTool;
 import com.masseurmatch.waitlist.model.tool.ToolOutcome;
-import com.masseurmatch.waitlist.model.waitlist.Source;
 import io.quarkus.logging.Log;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The degraded path when the realtime bridge cannot take a call: a speech {@code <Gather>} loop
  * answered by Chat Completions with Knotty's persona and the save tool; without OpenAI, or when it
- * fails mid-call, the {@link ScriptedForm}. A call redirected from the bridge continues with what
- * was collected there.
+ * fails mid-call or takes too long, the {@link ScriptedForm}. A call redirected from the bridge
+ * continues with what was collected there. The conversation travels in the action URL ({@link
+ * FallbackStateCodec}); each Chat Completions request and the save get at most what is left of the
+ * webhook's time.
  */
 @Singleton
 public class FallbackAssistant {
@@ -32,7 +33,8 @@ public class FallbackAssistant {
   private final ChatCompletionsClient chat;
   private final ScriptedForm form;
   private final FallbackCalls calls;
-  private final SaveWaitlistEntryTool saveTool;
+  private final FallbackStateCodec codec;
+  private final SignupSaver saver;
   private final Twiml twiml;
   private final int maxTurns;
   private final String persona;
@@ -41,87 +43,89 @@ public class FallbackAssistant {
       ChatCompletionsClient chat,
       ScriptedForm form,
       FallbackCalls calls,
-      SaveWaitlistEntryTool saveTool,
+      FallbackStateCodec codec,
+      SignupSaver saver,
       Twiml twiml,
       OpenAiKeyConfig config) {
     this.chat = chat;
     this.form = form;
     this.calls = calls;
-    this.saveTool = saveTool;
+    this.codec = codec;
+    this.saver = saver;
     this.twiml = twiml;
     this.maxTurns = config.chatMaxTurns();
     this.persona = Resources.text("/prompts/knotty-fallback.txt");
   }
 
-  /** {@code /api/voice/ai-assistant}. */
-  public String start(VoiceRequest call) {
+  /** {@code /api/voice/ai-assistant}: continues with what the bridge collected, if anything. */
+  public String start(VoiceRequest call, CallPathBudget budget) {
+    Map<String, String> collected = calls.collected(call.callSid(), budget);
     if (!chat.configured()) {
       return form.start(
           call,
+          collected,
           "I'm sorry, our virtual concierge isn't available right now, but I can add you to the"
-              + " waitlist with a few quick questions.");
+              + " waitlist with a few quick questions.",
+          budget);
     }
-    FallbackCalls.Progress progress = calls.load(call.callSid());
     String opening =
-        progress.collected().isEmpty()
+        collected.isEmpty()
             ? "Hi, this is Knotty from MasseurMatch. Let's get you on the waitlist. What's your"
                 + " full name?"
             : "Hi, this is Knotty again, sorry about that. Let's finish your signup. Is everything"
                 + " I have so far right?";
-    List<ChatMessage> messages = List.of(new ChatMessage("assistant", opening, null, null));
-    calls.save(
-        call.callSid(),
-        CallPath.FALLBACK,
-        progress.collected(),
-        new FallbackState(FallbackState.CHAT, null, 0, null, 0, messages));
-    return twiml.gatherSpeech(opening, TURN, HINTS);
+    FallbackState state =
+        FallbackState.chat(List.of(new ChatMessage("assistant", opening, null, null)), collected);
+    calls.save(call.callSid(), CallPath.FALLBACK, state);
+    return twiml.gatherSpeech(opening, codec.action(TURN, state), HINTS);
   }
 
-  /** {@code /api/voice/ai-assistant/turn}: what the caller said. */
-  public String turn(VoiceRequest call) {
-    FallbackCalls.Progress progress = calls.load(call.callSid());
-    FallbackState state = progress.state();
+  /** {@code /api/voice/ai-assistant/turn}: what the caller said, with the state it carried. */
+  public String turn(VoiceRequest call, FallbackState state, CallPathBudget budget) {
     if (state == null || !FallbackState.CHAT.equals(state.mode())) {
-      return start(call);
+      return start(call, budget);
     }
+    Map<String, String> collected = state.collected();
     String speech = call.get("SpeechResult");
     if (speech == null) {
       FallbackState again = state.retried();
       if (again.retries() > ScriptedForm.MAX_RETRIES) {
-        return form.start(call, "Let me try a different way.");
+        return form.start(call, collected, "Let me try a different way.", budget);
       }
-      calls.save(call.callSid(), CallPath.FALLBACK, progress.collected(), again);
-      return twiml.gatherSpeech("Sorry, I didn't catch that. Could you say it again?", TURN, HINTS);
+      calls.save(call.callSid(), CallPath.FALLBACK, again);
+      return twiml.gatherSpeech(
+          "Sorry, I didn't catch that. Could you say it again?", codec.action(TURN, again), HINTS);
     }
     if (state.turns() >= maxTurns) {
-      return form.start(call, "Let me ask you a few quick questions instead.");
+      return form.start(call, collected, "Let me ask you a few quick questions instead.", budget);
     }
     List<ChatMessage> messages = new ArrayList<>(state.messages());
     messages.add(ChatMessage.user(speech));
     Log.infof("call %s: caller: %s", call.callSid(), Masking.text(speech));
-    UUID saved = null;
+    ToolOutcome saved = null;
     ChatMessage reply;
     try {
-      reply = chat.complete(system(call, progress.collected()), messages);
+      reply = complete(call, collected, messages, budget);
       // a save, then the model's words about it; at most two rounds of tools in one turn
       for (int round = 0; round < 2 && hasToolCalls(reply); round++) {
         messages.add(reply);
         for (ChatMessage.ToolCall toolCall : reply.toolCalls()) {
-          ToolOutcome outcome = runTool(call, toolCall);
-          if (outcome.waitlistId() != null) {
-            saved = outcome.waitlistId();
+          ToolOutcome outcome = runTool(call, toolCall, budget);
+          if (SignupSaver.signedUp(outcome)) {
+            saved = outcome;
           }
           messages.add(ChatMessage.tool(toolCall.id(), outcome.output()));
         }
-        reply = chat.complete(system(call, progress.collected()), messages);
+        reply = complete(call, collected, messages, budget);
       }
-    } catch (ChatUnavailableException e) {
+    } catch (ChatUnavailableException | CallPathBudget.BudgetSpentException e) {
       Log.warnf("call %s: %s; switching to the scripted form", call.callSid(), e.getMessage());
       if (saved != null) {
-        calls.signedUp(call.callSid(), CallPath.FALLBACK, progress.collected(), saved);
+        calls.signedUp(call.callSid(), CallPath.FALLBACK, collected, saved.waitlistId());
         return twiml.sayThenHangUp("You're on the MasseurMatch waitlist. Thank you, goodbye!");
       }
-      return form.start(call, "Sorry, let me ask you a few quick questions instead.");
+      return form.start(
+          call, collected, "Sorry, let me ask you a few quick questions instead.", budget);
     }
     String text =
         reply.content() == null || reply.content().isBlank()
@@ -129,24 +133,37 @@ public class FallbackAssistant {
             : reply.content();
     Log.infof("call %s: knotty: %s", call.callSid(), Masking.text(text));
     if (saved != null) {
-      calls.signedUp(call.callSid(), CallPath.FALLBACK, progress.collected(), saved);
+      calls.signedUp(call.callSid(), CallPath.FALLBACK, collected, saved.waitlistId());
       return twiml.sayThenHangUp(text);
     }
     messages.add(new ChatMessage("assistant", text, null, null));
-    calls.save(
-        call.callSid(),
-        CallPath.FALLBACK,
-        progress.collected(),
-        new FallbackState(FallbackState.CHAT, null, 0, null, state.turns() + 1, messages));
-    return twiml.gatherSpeech(text, TURN, HINTS);
+    FallbackState next = state.nextTurn(messages);
+    calls.save(call.callSid(), CallPath.FALLBACK, next);
+    return twiml.gatherSpeech(text, codec.action(TURN, next), HINTS);
   }
 
-  private ToolOutcome runTool(VoiceRequest call, ChatMessage.ToolCall toolCall) {
+  /** The answer when a turn has run out of time: the scripted form, from the carried state. */
+  public String resume(VoiceRequest call, FallbackState state) {
+    return form.resume(call, state);
+  }
+
+  private ChatMessage complete(
+      VoiceRequest call,
+      Map<String, String> collected,
+      List<ChatMessage> messages,
+      CallPathBudget budget) {
+    String system = system(call, collected);
+    List<ChatMessage> sent = List.copyOf(messages);
+    return budget.within(chat.longest(), () -> chat.complete(system, sent));
+  }
+
+  private ToolOutcome runTool(
+      VoiceRequest call, ChatMessage.ToolCall toolCall, CallPathBudget budget) {
     if (toolCall.function() == null
         || !SaveWaitlistEntryTool.NAME.equals(toolCall.function().name())) {
       return ToolOutcome.of("{\"ok\":false,\"reason\":\"unknown_tool\"}", "unknown_tool");
     }
-    return saveTool.save(toolCall.function().arguments(), Source.FALLBACK, call.callSid());
+    return saver.save(toolCall.function().arguments(), call.callSid(), budget);
   }
 
   private static boolean hasToolCalls(ChatMessage reply) {

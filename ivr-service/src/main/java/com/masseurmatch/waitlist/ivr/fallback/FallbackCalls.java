@@ -1,59 +1,69 @@
 package com.masseurmatch.waitlist.ivr.fallback;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.masseurmatch.waitlist.ivr.voice.CallLog;
+import com.masseurmatch.waitlist.ivr.voice.CallPathBudget;
 import com.masseurmatch.waitlist.model.call.CallOutcome;
 import com.masseurmatch.waitlist.model.call.CallPath;
 import com.masseurmatch.waitlist.model.call.CallRecord;
 import com.masseurmatch.waitlist.model.call.CallRecordStore;
+import com.masseurmatch.waitlist.model.store.StoreException;
+import io.quarkus.logging.Log;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
+import java.util.UUID;
 
 /**
- * Reads and writes the fallback's state on the {@code calls} row. Writes are synchronous: the next
- * webhook, perhaps on another instance, must see them. Until a signup is saved the outcome is
- * {@code abandoned}, so a caller who hangs up leaves what they gave for an operator.
+ * The fallback's view of the {@code calls} row. The call path reads it once, when the fallback
+ * starts, for what the bridge collected; every write after that happens off the request, so a slow
+ * store never delays the caller. Until a signup is saved the outcome is {@code abandoned}, so a
+ * caller who hangs up leaves what they gave for an operator.
  */
 @Singleton
 public class FallbackCalls {
 
   private final CallRecordStore store;
   private final ObjectMapper json;
+  private final CallLog log;
 
-  FallbackCalls(CallRecordStore store, ObjectMapper json) {
+  FallbackCalls(CallRecordStore store, ObjectMapper json, CallLog log) {
     this.store = store;
     this.json = json;
+    this.log = log;
   }
 
-  /** The call so far: fields collected (by the bridge or here) and the assistant's state. */
-  public Progress load(String callSid) {
-    Optional<CallRecord> record = store.find(callSid);
-    Map<String, String> collected =
-        new LinkedHashMap<>(record.map(CallRecord::collected).orElse(Map.of()));
-    FallbackState state =
-        record
-            .map(CallRecord::assistantState)
-            .filter(s -> !s.isEmpty())
-            .map(s -> json.convertValue(s, FallbackState.class))
-            .orElse(null);
-    return new Progress(collected, state);
+  /**
+   * The fields collected earlier in the call (by the bridge), in one attempt within the budget;
+   * none when the store fails or is slow.
+   */
+  public Map<String, String> collected(String callSid, CallPathBudget budget) {
+    try {
+      return budget.within(
+          budget.storeAttempt(),
+          () ->
+              new LinkedHashMap<>(store.find(callSid).map(CallRecord::collected).orElse(Map.of())));
+    } catch (StoreException | CallPathBudget.BudgetSpentException e) {
+      Log.warnf(
+          "call %s: cannot read what was collected, starting afresh: %s", callSid, e.getMessage());
+      return new LinkedHashMap<>();
+    }
   }
 
+  /** Records where the assistant is, for operators; in the background. */
   @SuppressWarnings("unchecked")
-  public void save(
-      String callSid, CallPath path, Map<String, String> collected, FallbackState state) {
-    store.upsert(
+  public void save(String callSid, CallPath path, FallbackState state) {
+    write(
         CallRecord.of(callSid)
             .withPath(path)
             .withOutcome(CallOutcome.ABANDONED)
-            .withCollected(Map.copyOf(collected))
+            .withCollected(state.collected())
             .withAssistantState(json.convertValue(state, Map.class)));
   }
 
-  public void signedUp(
-      String callSid, CallPath path, Map<String, String> collected, java.util.UUID id) {
-    store.upsert(
+  /** Records the signup; in the background. A null id means the entry waits in the outbox. */
+  public void signedUp(String callSid, CallPath path, Map<String, String> collected, UUID id) {
+    write(
         CallRecord.of(callSid)
             .withPath(path)
             .withOutcome(CallOutcome.SIGNED_UP)
@@ -61,6 +71,7 @@ public class FallbackCalls {
             .withCollected(Map.copyOf(collected)));
   }
 
-  /** What a call has collected and where its assistant is (null before the first turn). */
-  public record Progress(Map<String, String> collected, FallbackState state) {}
+  private void write(CallRecord record) {
+    log.write(record);
+  }
 }

@@ -1,11 +1,14 @@
 package com.masseurmatch.waitlist.ivr.fallback;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Where the fallback assistant is in a call, kept on the {@code calls} row between webhooks so any
- * instance, or one restarted in between, continues the conversation.
+ * Where the fallback assistant is in a call. It travels with the call in the next webhook's action
+ * URL ({@link FallbackStateCodec}), so no store is read between turns; a copy is written to the
+ * {@code calls} row for operators.
  *
  * @param mode {@code chat} (OpenAI Chat Completions) or {@code scripted} (the keypad and speech
  *     form)
@@ -14,23 +17,56 @@ import java.util.List;
  * @param pending a heard value waiting for the caller's confirmation
  * @param turns chat turns so far
  * @param messages the chat conversation (user, assistant and tool messages)
+ * @param collected the signup fields known so far (from the bridge or from this assistant)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record FallbackState(
-    String mode, String step, int retries, String pending, int turns, List<ChatMessage> messages) {
+    String mode,
+    String step,
+    int retries,
+    String pending,
+    int turns,
+    List<ChatMessage> messages,
+    Map<String, String> collected) {
 
   public static final String CHAT = "chat";
   public static final String SCRIPTED = "scripted";
 
-  public static FallbackState scripted(String step) {
-    return new FallbackState(SCRIPTED, step, 0, null, 0, List.of());
+  public FallbackState {
+    messages = messages == null ? List.of() : List.copyOf(messages);
+    collected = collected == null ? Map.of() : Map.copyOf(collected);
+  }
+
+  public static FallbackState scripted(String step, Map<String, String> collected) {
+    return new FallbackState(SCRIPTED, step, 0, null, 0, List.of(), collected);
+  }
+
+  public static FallbackState chat(List<ChatMessage> messages, Map<String, String> collected) {
+    return new FallbackState(CHAT, null, 0, null, 0, messages, collected);
   }
 
   public FallbackState at(String newStep, String newPending) {
-    return new FallbackState(mode, newStep, 0, newPending, turns, messages);
+    return new FallbackState(mode, newStep, 0, newPending, turns, messages, collected);
   }
 
   public FallbackState retried() {
-    return new FallbackState(mode, step, retries + 1, pending, turns, messages);
+    return new FallbackState(mode, step, retries + 1, pending, turns, messages, collected);
+  }
+
+  /** Back to {@code again} after the caller said a heard value was wrong: one more retry. */
+  public FallbackState askAgain(String again) {
+    return new FallbackState(mode, again, retries + 1, null, turns, messages, collected);
+  }
+
+  /** The same state with one more field known. */
+  public FallbackState with(String field, String value) {
+    Map<String, String> more = new LinkedHashMap<>(collected);
+    more.put(field, value);
+    return new FallbackState(mode, step, retries, pending, turns, messages, more);
+  }
+
+  /** The next chat turn: the conversation so far. */
+  public FallbackState nextTurn(List<ChatMessage> conversation) {
+    return new FallbackState(mode, step, 0, pending, turns + 1, conversation, collected);
   }
 }

@@ -8,12 +8,16 @@ import com.masseurmatch.waitlist.model.store.StoreException;
 import io.quarkus.logging.Log;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
  * Writes each call's {@code calls} row as it moves through the IVR. Writes happen off the request,
- * so a slow store never delays the TwiML Twilio waits for; a failed write is logged.
+ * in order per call, so a slow store never delays the TwiML Twilio waits for; a failed write is
+ * logged.
  */
 @Singleton
 public class CallLog {
@@ -21,6 +25,8 @@ public class CallLog {
   private final CallRecordStore store;
   private final ManagedExecutor executor;
   private final Clock clock;
+  // the last queued write of each call with writes in flight
+  private final Map<String, CompletableFuture<Void>> pending = new ConcurrentHashMap<>();
 
   CallLog(CallRecordStore store, ManagedExecutor executor, Clock clock) {
     this.store = store;
@@ -40,28 +46,43 @@ public class CallLog {
     write(CallRecord.of(callSid).withPath(path).withOutcome(outcome).withEndedAt(clock.instant()));
   }
 
-  /** Blocking read of the call's row. */
-  public Optional<CallRecord> find(String callSid) {
+  /**
+   * The call's row, read in one attempt within the webhook's budget; empty when the store fails or
+   * does not answer in time.
+   */
+  public Optional<CallRecord> find(String callSid, CallPathBudget budget) {
     try {
-      return store.find(callSid);
-    } catch (StoreException e) {
+      return budget.within(budget.storeAttempt(), () -> store.find(callSid));
+    } catch (StoreException | CallPathBudget.BudgetSpentException e) {
       Log.warnf("call %s: cannot read the call record: %s", callSid, e.getMessage());
       return Optional.empty();
     }
   }
 
-  private void write(CallRecord record) {
-    if (record.callSid() == null) {
+  /**
+   * Writes a change to the call's row in the background. Writes for one call are applied in the
+   * order they were made, so a later outcome is never overwritten by an earlier one.
+   */
+  public void write(CallRecord record) {
+    String callSid = record.callSid();
+    if (callSid == null) {
       return;
     }
-    executor.execute(
+    Runnable upsert =
         () -> {
           try {
             store.upsert(record);
           } catch (StoreException e) {
-            Log.warnf(
-                "call %s: cannot write the call record: %s", record.callSid(), e.getMessage());
+            Log.warnf("call %s: cannot write the call record: %s", callSid, e.getMessage());
           }
-        });
+        };
+    CompletableFuture<Void> mine =
+        pending.compute(
+            callSid,
+            (sid, before) ->
+                before == null
+                    ? CompletableFuture.runAsync(upsert, executor)
+                    : before.thenRunAsync(upsert, executor));
+    mine.whenComplete((ignored, failure) -> pending.remove(callSid, mine));
   }
 }

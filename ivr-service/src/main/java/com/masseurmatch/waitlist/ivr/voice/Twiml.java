@@ -217,7 +217,9 @@ public class Twiml {
     Gather.Builder gather =
         new Gather.Builder()
             .inputs(List.of(Gather.Input.SPEECH, Gather.Input.DTMF))
-            .speechTimeout("auto")
+            // Twilio does not support speechTimeout="auto" with a speech model (warnings 13335
+            // and 13327): a number of seconds of silence ends the caller's answer instead
+            .speechTimeout(Integer.toString(config.speechTimeoutSeconds()))
             .speechModel("phone_call")
             .timeout(6)
             .option("language", config.language())

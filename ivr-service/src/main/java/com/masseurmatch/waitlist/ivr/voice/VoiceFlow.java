@@ -1,7 +1,6 @@
 package com.masseurmatch.waitlist.ivr.voice;
 
 import com.masseurmatch.waitlist.ivr.config.IvrConfig;
-import com.masseurmatch.waitlist.ivr.config.OpenAiKeyConfig;
 import com.masseurmatch.waitlist.model.call.CallOutcome;
 import com.masseurmatch.waitlist.model.call.CallPath;
 import com.masseurmatch.waitlist.model.call.CallRecord;
@@ -25,7 +24,6 @@ public class VoiceFlow {
   private final StreamTokens tokens;
   private final VoicemailStore voicemails;
   private final BusinessHours hours;
-  private final boolean openAiKey;
   private final String callerId;
   private final Clock clock;
 
@@ -36,7 +34,6 @@ public class VoiceFlow {
       BridgeProbe bridge,
       StreamTokens tokens,
       VoicemailStore voicemails,
-      OpenAiKeyConfig openAi,
       TwilioConfig twilio,
       Clock clock) {
     this.config = config;
@@ -45,7 +42,6 @@ public class VoiceFlow {
     this.bridge = bridge;
     this.tokens = tokens;
     this.voicemails = voicemails;
-    this.openAiKey = openAi.apiKey().filter(k -> !k.isBlank()).isPresent();
     this.callerId = twilio.phoneNumber().orElse(null);
     this.clock = clock;
     IvrConfig.Transfer transfer = config.transfer();
@@ -90,15 +86,15 @@ public class VoiceFlow {
 
   /**
    * {@code POST /api/voice/realtime}: stream to Knotty if the bridge is ready, else the fallback.
+   * The bridge's readiness alone decides: it is the service that talks to the Realtime API and
+   * reports a missing key itself; the IVR's own OpenAI key is only for the Chat fallback.
    */
   public String realtime(VoiceRequest call) {
     var websocket = config.realtime().websocketUrl();
     String unavailable =
-        !openAiKey
-            ? "OPENAI_API_KEY is not set"
-            : websocket.isEmpty()
-                ? "REALTIME_WEBSOCKET_URL is not set"
-                : !bridge.ready() ? "the bridge is not ready" : null;
+        websocket.isEmpty()
+            ? "REALTIME_WEBSOCKET_URL is not set"
+            : !bridge.ready() ? "the bridge is not ready" : null;
     if (unavailable == null) {
       calls.path(call.callSid(), CallPath.REALTIME);
       return twiml.connectStream(
@@ -112,10 +108,10 @@ public class VoiceFlow {
   /**
    * {@code POST /api/voice/realtime/ended}: the stream is over; never leave the caller in silence.
    */
-  public String realtimeEnded(VoiceRequest call) {
+  public String realtimeEnded(VoiceRequest call, CallPathBudget budget) {
     boolean signedUp =
         calls
-            .find(call.callSid())
+            .find(call.callSid(), budget)
             .map(CallRecord::outcome)
             .filter(outcome -> outcome == CallOutcome.SIGNED_UP)
             .isPresent();
@@ -123,6 +119,11 @@ public class VoiceFlow {
       return twiml.sayThenHangUp(
           "You're on the " + config.brand() + " waitlist. Thanks for calling, goodbye!");
     }
+    return toFallback();
+  }
+
+  /** The fallback assistant: option 1's answer whenever the bridge cannot take the call. */
+  public String toFallback() {
     return twiml.redirect("/api/voice/ai-assistant");
   }
 
@@ -164,6 +165,14 @@ public class VoiceFlow {
   /** {@code POST /api/voice/voicemail/recorded}: the {@code <Record>} action. */
   public String recorded(VoiceRequest call) {
     saveVoicemail(call, null);
+    return recordedGoodbye(call);
+  }
+
+  /**
+   * The goodbye after a message, also when saving it took too long: the recording is Twilio's, and
+   * its status callback saves it again.
+   */
+  public String recordedGoodbye(VoiceRequest call) {
     calls.ended(call.callSid(), CallPath.VOICEMAIL, CallOutcome.VOICEMAIL);
     return twiml.sayThenHangUp("Thank you, we'll get back to you soon. Goodbye.");
   }
@@ -173,7 +182,7 @@ public class VoiceFlow {
     if ("completed".equals(call.get("RecordingStatus"))) {
       saveVoicemail(call, null);
     }
-    return twiml.empty();
+    return empty();
   }
 
   /** {@code POST /api/voice/voicemail/transcription}. */
@@ -181,6 +190,11 @@ public class VoiceFlow {
     if ("completed".equals(call.get("TranscriptionStatus"))) {
       saveVoicemail(call, call.get("TranscriptionText"));
     }
+    return empty();
+  }
+
+  /** The answer to a status callback, which Twilio ignores. */
+  public String empty() {
     return twiml.empty();
   }
 

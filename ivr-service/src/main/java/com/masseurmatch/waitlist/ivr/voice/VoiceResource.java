@@ -1,6 +1,7 @@
 package com.masseurmatch.waitlist.ivr.voice;
 
 import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -16,7 +17,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
  * {@link VoiceFlow}; the answer is TwiML. The steps that only answer from cached TwiML and queue
  * their {@code calls} write ({@link CallLog}) run on the event loop ({@code @NonBlocking}): no
  * hand-off to a worker thread for the busiest webhooks. The steps that read or write the store, or
- * probe the bridge, stay on worker threads.
+ * probe the bridge, run on worker threads under {@link WebhookDeadline}, so that they answer in
+ * time whatever the store does.
  */
 @Path("/api/voice")
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -25,10 +27,12 @@ public class VoiceResource {
 
   private final TwilioWebhookVerifier verifier;
   private final VoiceFlow flow;
+  private final WebhookDeadline deadline;
 
-  VoiceResource(TwilioWebhookVerifier verifier, VoiceFlow flow) {
+  VoiceResource(TwilioWebhookVerifier verifier, VoiceFlow flow, WebhookDeadline deadline) {
     this.verifier = verifier;
     this.flow = flow;
+    this.deadline = deadline;
   }
 
   @POST
@@ -49,15 +53,19 @@ public class VoiceResource {
 
   @POST
   @Path("/realtime")
-  public String realtime(@Context HttpServerRequest request, MultivaluedMap<String, String> form) {
-    return flow.realtime(verifier.verify(request, form));
+  public Uni<String> realtime(
+      @Context HttpServerRequest request, MultivaluedMap<String, String> form) {
+    VoiceRequest call = verifier.verify(request, form);
+    return deadline.answer(call, "realtime", budget -> flow.realtime(call), flow::toFallback);
   }
 
   @POST
   @Path("/realtime/ended")
-  public String realtimeEnded(
+  public Uni<String> realtimeEnded(
       @Context HttpServerRequest request, MultivaluedMap<String, String> form) {
-    return flow.realtimeEnded(verifier.verify(request, form));
+    VoiceRequest call = verifier.verify(request, form);
+    return deadline.answer(
+        call, "realtime/ended", budget -> flow.realtimeEnded(call, budget), flow::toFallback);
   }
 
   @POST
@@ -84,21 +92,31 @@ public class VoiceResource {
 
   @POST
   @Path("/voicemail/recorded")
-  public String recorded(@Context HttpServerRequest request, MultivaluedMap<String, String> form) {
-    return flow.recorded(verifier.verify(request, form));
+  public Uni<String> recorded(
+      @Context HttpServerRequest request, MultivaluedMap<String, String> form) {
+    VoiceRequest call = verifier.verify(request, form);
+    return deadline.answer(
+        call,
+        "voicemail/recorded",
+        budget -> flow.recorded(call),
+        () -> flow.recordedGoodbye(call));
   }
 
   @POST
   @Path("/voicemail/recording-status")
-  public String recordingStatus(
+  public Uni<String> recordingStatus(
       @Context HttpServerRequest request, MultivaluedMap<String, String> form) {
-    return flow.recordingStatus(verifier.verify(request, form));
+    VoiceRequest call = verifier.verify(request, form);
+    return deadline.answer(
+        call, "voicemail/recording-status", budget -> flow.recordingStatus(call), flow::empty);
   }
 
   @POST
   @Path("/voicemail/transcription")
-  public String transcription(
+  public Uni<String> transcription(
       @Context HttpServerRequest request, MultivaluedMap<String, String> form) {
-    return flow.transcription(verifier.verify(request, form));
+    VoiceRequest call = verifier.verify(request, form);
+    return deadline.answer(
+        call, "voicemail/transcription", budget -> flow.transcription(call), flow::empty);
   }
 }

@@ -3,10 +3,12 @@ package com.masseurmatch.waitlist.ivr.fallback;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.notMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,7 +25,6 @@ import com.masseurmatch.waitlist.model.waitlist.WaitlistStore;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +44,7 @@ class ChatFallbackTest {
   @Inject CallRecordStore calls;
 
   private final String callSid = Webhooks.newCallSid();
+  private final FallbackCaller caller = new FallbackCaller(callSid);
 
   @BeforeEach
   void reset() {
@@ -71,10 +73,7 @@ class ChatFallbackTest {
   }
 
   private Twiml say(String speech) {
-    Map<String, String> params = Webhooks.call(callSid);
-    params.put("SpeechResult", speech);
-    params.put("Confidence", "0.9");
-    return Webhooks.twiml("/api/voice/ai-assistant/turn", params);
+    return caller.answer("SpeechResult", speech);
   }
 
   @Test
@@ -86,11 +85,15 @@ class ChatFallbackTest {
                     .withStatus(200)
                     .withBody(
                         text("Nice to meet you, Ann! Are you a massage therapist or a client?"))));
-    Twiml opening = Webhooks.twiml("/api/voice/ai-assistant", Webhooks.call(callSid));
+    Twiml opening = caller.post("/api/voice/ai-assistant");
     assertEquals("speech dtmf", opening.text("//Gather/@input"));
     assertEquals("phone_call", opening.text("//Gather/@speechModel"));
-    assertEquals(
-        "https://ivr.example.org/api/voice/ai-assistant/turn", opening.text("//Gather/@action"));
+    // Twilio does not support speechTimeout="auto" with a speech model: a number of seconds
+    assertEquals("2", opening.text("//Gather/@speechTimeout"));
+    assertTrue(
+        opening
+            .text("//Gather/@action")
+            .startsWith("https://ivr.example.org/api/voice/ai-assistant/turn?state="));
 
     Twiml reply = say("My name is Ann Lee");
 
@@ -106,7 +109,30 @@ class ChatFallbackTest {
             .withRequestBody(
                 matchingJsonPath("$.messages[2].content", equalTo("My name is Ann Lee")))
             .withRequestBody(
-                matchingJsonPath("$.tools[0].function.name", equalTo("save_waitlist_entry"))));
+                matchingJsonPath("$.tools[0].function.name", equalTo("save_waitlist_entry")))
+            // max_tokens is deprecated and refused by reasoning models
+            .withRequestBody(matchingJsonPath("$.max_completion_tokens", equalTo("200")))
+            .withRequestBody(notMatching(".*\"max_tokens\".*")));
+  }
+
+  @Test
+  void theConversationTravelsWithTheCallNotInTheStore() {
+    openai.stubFor(
+        post(urlPathEqualTo(CHAT))
+            .willReturn(aResponse().withStatus(200).withBody(text("And your e-mail?"))));
+    caller.post("/api/voice/ai-assistant");
+    say("I'm Ann Lee, a therapist");
+    say("My number is the one I'm calling from");
+
+    // the third request carried both earlier turns, read back from the action URL
+    openai.verify(
+        postRequestedFor(urlPathEqualTo(CHAT))
+            .withRequestBody(
+                matchingJsonPath("$.messages[2].content", equalTo("I'm Ann Lee, a therapist")))
+            .withRequestBody(matchingJsonPath("$.messages[3].content", equalTo("And your e-mail?")))
+            .withRequestBody(
+                matchingJsonPath(
+                    "$.messages[4].content", equalTo("My number is the one I'm calling from"))));
   }
 
   @Test
@@ -128,7 +154,7 @@ class ChatFallbackTest {
             .whenScenarioStateIs("saved")
             .willReturn(
                 aResponse().withStatus(200).withBody(text("You're on the list. Goodbye!"))));
-    Webhooks.twiml("/api/voice/ai-assistant", Webhooks.call(callSid));
+    caller.post("/api/voice/ai-assistant");
 
     Twiml last = say("Yes, that's all correct");
 
@@ -137,7 +163,9 @@ class ChatFallbackTest {
     var saved =
         waitlist.list(new WaitlistQuery(Optional.empty(), Optional.of(email), 0, 5)).items().get(0);
     assertEquals(Source.FALLBACK, saved.source());
-    assertEquals(CallOutcome.SIGNED_UP, calls.find(callSid).orElseThrow().outcome());
+    await()
+        .untilAsserted(
+            () -> assertEquals(CallOutcome.SIGNED_UP, calls.find(callSid).orElseThrow().outcome()));
     // the second request carried the tool's result for the model to speak about
     openai.verify(
         postRequestedFor(urlPathEqualTo(CHAT))
@@ -156,7 +184,7 @@ class ChatFallbackTest {
                     .withStatus(status)
                     .withBody(
                         "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"param\":null,\"code\":\"rate_limit_exceeded\"}}")));
-    Webhooks.twiml("/api/voice/ai-assistant", Webhooks.call(callSid));
+    caller.post("/api/voice/ai-assistant");
 
     Twiml handover = say("Hi, I'm Ann");
 
@@ -170,19 +198,19 @@ class ChatFallbackTest {
   void aSlowChatHandsOverToTheScriptedForm() {
     openai.stubFor(
         post(urlPathEqualTo(CHAT))
-            .willReturn(aResponse().withStatus(200).withBody(text("late")).withFixedDelay(2500)));
-    Webhooks.twiml("/api/voice/ai-assistant", Webhooks.call(callSid));
+            .willReturn(aResponse().withStatus(200).withBody(text("late")).withFixedDelay(6000)));
+    caller.post("/api/voice/ai-assistant");
     assertTrue(say("Hello?").text("//Gather/Say").contains("a few quick questions"));
   }
 
   @Test
   void silenceIsRepromptedThenTheFormTakesOver() {
-    Webhooks.twiml("/api/voice/ai-assistant", Webhooks.call(callSid));
+    caller.post("/api/voice/ai-assistant");
     for (int i = 0; i < 2; i++) {
-      Twiml again = Webhooks.twiml("/api/voice/ai-assistant/turn", Webhooks.call(callSid));
+      Twiml again = caller.answer(null, null);
       assertTrue(again.text("//Gather/Say").startsWith("Sorry, I didn't catch that."));
     }
-    Twiml form = Webhooks.twiml("/api/voice/ai-assistant/turn", Webhooks.call(callSid));
+    Twiml form = caller.answer(null, null);
     assertTrue(form.text("//Gather/Say").startsWith("Let me try a different way."), form.xml());
     openai.verify(0, postRequestedFor(urlPathEqualTo(CHAT)));
   }

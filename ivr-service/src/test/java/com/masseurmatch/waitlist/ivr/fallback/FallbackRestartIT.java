@@ -16,13 +16,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The scripted form's state lives in the store, not in the process: a call started on one instance
- * continues on a fresh one that shares the database.
+ * The scripted form's state travels with the call, not in the process: a call started on one
+ * instance continues on a fresh one.
  */
 class FallbackRestartIT {
 
@@ -75,19 +77,28 @@ class FallbackRestartIT {
     return response.body();
   }
 
+  /** The path and query of the answer's {@code <Gather>} action, as Twilio would request it. */
+  private static String action(String twiml) {
+    Matcher action = Pattern.compile("action=\"([^\"]+)\"").matcher(twiml);
+    assertTrue(action.find(), twiml);
+    return action.group(1).replace("&amp;", "&").substring(BASE.length());
+  }
+
   @Test
   void aCallContinuesOnAFreshInstance() throws Exception {
+    String next;
     try (ServiceProcess first = ServiceProcess.start(env())) {
       first.awaitHttp("/q/health/ready", Duration.ofSeconds(30));
-      post(first, "/api/voice/scripted", Map.of());
-      String role = post(first, "/api/voice/scripted/input", Map.of("Digits", "1"));
+      String phone = post(first, "/api/voice/scripted", Map.of());
+      String role = post(first, action(phone), Map.of("Digits", "1"));
       assertTrue(role.contains("massage therapist, press 1"), role);
+      next = action(role);
       first.terminate();
       assertNotEquals(-1, first.awaitExit(Duration.ofSeconds(20)));
     }
     try (ServiceProcess second = ServiceProcess.start(env())) {
       second.awaitHttp("/q/health/ready", Duration.ofSeconds(30));
-      String name = post(second, "/api/voice/scripted/input", Map.of("Digits", "1"));
+      String name = post(second, next, Map.of("Digits", "1"));
       assertTrue(name.contains("first and last name"), name);
     }
   }

@@ -32,7 +32,8 @@ public class BridgeHealthWireMock extends WireMockResource {
     settings.put("ivr.realtime.health-url", "http://127.0.0.1:" + port + "/q/health/ready");
     settings.put("openai.api-key", "sk-test-ivr");
     settings.put("openai.base-url", "http://" + CHAT_HOST + ":" + port + "/v1");
-    settings.put("openai.chat-timeout", "1s");
+    // long enough for a cold first request on a busy machine, short for the slow-chat test
+    settings.put("openai.chat-timeout", "3s");
     return settings;
   }
 

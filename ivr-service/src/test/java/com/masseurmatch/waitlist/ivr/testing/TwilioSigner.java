@@ -7,7 +7,7 @@ import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Signs a webhook the way Twilio does (twilio-protocol.md section 3), for tests. */
+/** Signs a webhook the way Twilio does (docs/protocols/twilio.md), for tests. */
 public final class TwilioSigner {
 
   private TwilioSigner() {}

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The vectors of twilio-protocol.md section 3, against the tests' signer and twilio-java. */
+/** Independently computed signature vectors, against the tests' signer and twilio-java. */
 class TwilioSignerTest {
 
   @Test

@@ -18,8 +18,8 @@ import java.util.function.Supplier;
 
 /**
  * One connection to {@link FakeRealtimeServer}: follows the GA Realtime protocol for what the
- * bridge uses (openai-realtime-protocol.md section 10), records every client event, and exposes
- * hooks for tests (caller speech, closing).
+ * bridge uses (docs/protocols/openai-realtime.md), records every client event, and exposes hooks
+ * for tests (caller speech, closing).
  */
 public final class FakeRealtimeSession {
 

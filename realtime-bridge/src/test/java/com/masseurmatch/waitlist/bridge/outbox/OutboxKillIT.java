@@ -33,8 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Signups taken while Supabase is down wait in the outbox; the bridge is killed with SIGKILL (no
- * shutdown hook runs); a new bridge on the same data directory delivers each exactly once when the
+ * Signups taken while Supabase is down wait in the outbox. A bridge stopped with SIGTERM tries them
+ * once more and says what it leaves, and where; one killed with SIGKILL (no shutdown hook runs)
+ * leaves them too; a new bridge on the same data directory delivers each exactly once when the
  * store is back.
  */
 class OutboxKillIT {
@@ -118,7 +119,51 @@ class OutboxKillIT {
         "+1415555010" + n);
     // the store answers 503, so the signup lands in the outbox
     Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> outboxFiles() == n + 1);
+    // hang up and wait for the OpenAI session to close: the fake's replies are shared, and this
+    // call's next response must not take the next call's function call
+    caller.hangUp();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> openai.sessions().get(n).isClosed());
     caller.close();
+  }
+
+  private int startFakesWithTheStoreDown() throws Exception {
+    int openaiPort = openai.start();
+    postgrest.start();
+    postgrest.stubFor(
+        any(urlPathMatching("/rest/v1/.*")).willReturn(aResponse().withStatus(201).withBody("[]")));
+    postgrest.stubFor(
+        post(urlPathEqualTo("/rest/v1/waitlist"))
+            .willReturn(
+                aResponse()
+                    .withStatus(503)
+                    .withBody("{\"code\":\"PGRST000\",\"message\":\"database unavailable\"}")));
+    return openaiPort;
+  }
+
+  @Test
+  void aStoppingBridgeTriesItsOutboxAndSaysWhatItLeavesAndWhere() throws Exception {
+    int openaiPort = startFakesWithTheStoreDown();
+    try (ServiceProcess bridge = ServiceProcess.start(env(openaiPort))) {
+      try {
+        bridge.awaitHttp("/q/health/live", Duration.ofSeconds(30));
+        signUpDuringACall(bridge.port(), 0, EMAILS.get(0));
+        bridge.terminate();
+        assertNotEquals(-1, bridge.awaitExit(Duration.ofSeconds(30)));
+        assertTrue(
+            bridge
+                .output()
+                .contains(
+                    "outbox: 1 signups left undelivered in "
+                        + data.resolve("outbox").toAbsolutePath()),
+            bridge.output());
+      } catch (Throwable e) {
+        System.err.println("bridge:\n" + bridge.output());
+        throw e;
+      }
+    }
+    assertEquals(1, outboxFiles(), "the entry stays on disk for the next bridge");
   }
 
   @Test

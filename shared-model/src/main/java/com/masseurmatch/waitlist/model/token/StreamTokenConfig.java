@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The shared secret and lifetime of stream tokens. */
+/** The shared secret and lifetime of stream tokens (docs/architecture.md, "The stream token"). */
 @ConfigMapping(prefix = "stream-token")
 public interface StreamTokenConfig {
 

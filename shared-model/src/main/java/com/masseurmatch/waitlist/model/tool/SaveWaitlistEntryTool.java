@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code save_waitlist_entry}, for both voice assistants: validates and normalises the model's
@@ -140,6 +141,36 @@ public class SaveWaitlistEntryTool {
       Log.warnf("call %s: the store is unavailable: %s", callSid, e.getMessage());
       return outcome("unavailable", collected, validation.entry(), unavailable());
     }
+  }
+
+  /**
+   * The entry {@link #save} would store for these arguments, when they are valid (and a reported
+   * possible typo confirmed); empty otherwise. Does not touch the store.
+   */
+  public Optional<WaitlistEntry> entry(String arguments, Source source, String callSid) {
+    JsonNode args;
+    try {
+      args = json.readTree(arguments == null ? "" : arguments);
+    } catch (JsonProcessingException e) {
+      return Optional.empty();
+    }
+    if (args == null || !args.isObject()) {
+      return Optional.empty();
+    }
+    EntryValidation validation =
+        validator.validate(
+            new EntryForm(
+                text(args, "full_name"),
+                text(args, "phone"),
+                text(args, "email"),
+                text(args, "role")),
+            source,
+            callSid);
+    boolean confirmed = args.path("email_confirmed").asBoolean(false);
+    if (!validation.isValid() || (!validation.warnings().isEmpty() && !confirmed)) {
+      return Optional.empty();
+    }
+    return Optional.of(validation.entry());
   }
 
   private Map<String, Object> invalid(List<FieldError> errors) {

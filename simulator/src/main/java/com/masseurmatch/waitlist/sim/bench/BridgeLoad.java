@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code bin/bench bridge}: starts the echoing fake OpenAI and a realtime-bridge pinned to its own
  * CPUs (or targets a running one), runs a warm-up pass and a measured pass of simulated calls, and
- * reports what design §9 asks for. With {@code --cold} the warm-up pass runs against a first bridge
- * and the measured pass against a fresh one: only the bridge is cold.
+ * reports the figures docs/benchmarks.md sets targets for. With {@code --cold} the warm-up pass
+ * runs against a first bridge and the measured pass against a fresh one: only the bridge is cold.
  */
 public final class BridgeLoad {
 

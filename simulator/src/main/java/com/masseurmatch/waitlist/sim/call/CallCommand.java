@@ -43,6 +43,9 @@ public final class CallCommand {
     }
     System.out.println("calling " + ivr + "/api/voice as " + from + " (" + call.callSid() + ")");
     SimulatedCall.Result result = call.run(ivr + "/api/voice");
-    return result.refusedStatus() == 0 ? 0 : 1;
+    if (!result.twilioErrors().isEmpty()) {
+      System.out.println("Twilio would report: " + String.join("; ", result.twilioErrors()));
+    }
+    return result.refusedStatus() == 0 && result.twilioErrors().isEmpty() ? 0 : 1;
   }
 }

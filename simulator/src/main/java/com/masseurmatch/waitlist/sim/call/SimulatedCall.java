@@ -1,22 +1,20 @@
 package com.masseurmatch.waitlist.sim.call;
 
+import static com.masseurmatch.waitlist.sim.call.TwimlDocument.attribute;
+import static com.masseurmatch.waitlist.sim.call.TwimlDocument.children;
+import static com.masseurmatch.waitlist.sim.call.TwimlDocument.resolve;
+
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.HexFormat;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.xml.sax.InputSource;
 
 /**
  * One phone call as Twilio would place it against the IVR: the signed incoming-call webhook, then
@@ -26,36 +24,42 @@ import org.xml.sax.InputSource;
  * DialCallStatus}, {@code RecordingUrl}, the recording and transcription callbacks). The caller's
  * side comes from a {@link CallScript}. {@code <Connect><Stream>} opens the media stream as Twilio
  * does ({@link MediaStreamCall}); when the server closes it the call continues with the Connect
- * action, when the caller hangs up the call is over.
+ * action, when the caller hangs up the call is over. Like Twilio, it gives each webhook 15 s (error
+ * 11205 ends the call) and reports the TwiML warnings of {@link TwimlWarnings}.
  */
 public final class SimulatedCall {
 
-  /** How the call went: what the caller heard, what happened, and a refused webhook if any. */
-  public record Result(List<String> heard, List<String> events, int refusedStatus) {}
+  /**
+   * How the call went: what the caller heard, what happened, a refused webhook if any, and what
+   * Twilio would have reported in its debugger (errors such as 11205, TwiML warnings).
+   */
+  public record Result(
+      List<String> heard, List<String> events, int refusedStatus, List<String> twilioErrors) {}
 
   private static final int MAX_WEBHOOKS = 50;
+  private static final String APPLICATION_ERROR =
+      "(Twilio: We are sorry, an application error has occurred. Goodbye.)";
 
-  private final WebhookClient client;
+  private final String authToken;
+  private WebhookClient client;
   private final CallScript script;
-  private final Consumer<String> out;
+  private final CallTranscript transcript;
   private final Map<String, String> call = new LinkedHashMap<>();
-  private final List<String> heard = new ArrayList<>();
-  private final List<String> events = new ArrayList<>();
   private CallerVoice voice = CallerVoice.silence();
 
   public SimulatedCall(
       String authToken, String from, String to, CallScript script, Consumer<String> out) {
-    this.client = new WebhookClient(authToken);
+    this.authToken = authToken;
+    this.client = new WebhookClient(authToken, WebhookClient.TWILIO_LIMIT);
     this.script = script;
-    this.out = out;
-    call.put("AccountSid", "AC" + hex(16));
-    call.put("CallSid", "CA" + hex(16));
-    call.put("From", from);
-    call.put("Caller", from);
-    call.put("To", to);
-    call.put("Called", to);
-    call.put("Direction", "inbound");
-    call.put("ApiVersion", "2010-04-01");
+    this.transcript = new CallTranscript(out);
+    call.putAll(TwilioParameters.inboundCall(from, to));
+  }
+
+  /** Gives each webhook at most {@code limit} instead of Twilio's 15 s (for short tests). */
+  public SimulatedCall webhookLimit(Duration limit) {
+    client = new WebhookClient(authToken, limit);
+    return this;
   }
 
   /** The caller speaks this WAV file (converted to 8 kHz u-law) on the first media stream. */
@@ -74,17 +78,37 @@ public final class SimulatedCall {
     String url = voiceUrl;
     Map<String, String> extra = Map.of("CallStatus", "ringing");
     for (int webhooks = 0; url != null && webhooks < MAX_WEBHOOKS; webhooks++) {
-      HttpResponse<String> response = post(url, extra);
+      HttpResponse<String> response;
+      try {
+        response = post(url, extra);
+      } catch (HttpTimeoutException e) {
+        // Twilio gives up on the webhook, logs 11205 and plays its own error message
+        twilioError(
+            "11205: " + url + " did not answer within " + client.limit().toSeconds() + " s");
+        transcript.heard(APPLICATION_ERROR);
+        event("Twilio ends the call");
+        return result(0);
+      }
       if (response.statusCode() != 200) {
         event("the webhook answered " + response.statusCode() + "; Twilio ends the call");
-        return new Result(heard, events, response.statusCode());
+        return result(response.statusCode());
       }
-      Next next = execute(URI.create(url), parse(response.body()));
+      Element twiml = TwimlDocument.parse(response.body());
+      TwimlWarnings.check(response.body(), twiml).forEach(this::twilioError);
+      Next next = execute(URI.create(url), twiml);
       url = next == null ? null : next.url();
       extra = next == null ? Map.of() : next.parameters();
     }
     event("call ended");
-    return new Result(heard, events, 0);
+    return result(0);
+  }
+
+  private Result result(int refusedStatus) {
+    return transcript.result(refusedStatus);
+  }
+
+  private void twilioError(String text) {
+    transcript.twilioError(text);
   }
 
   private record Next(String url, Map<String, String> parameters) {}
@@ -135,8 +159,7 @@ public final class SimulatedCall {
           case "Play" -> "(audio " + verb.getTextContent().strip() + ")";
           default -> "(pause " + verb.getAttribute("length") + " s)";
         };
-    heard.add(line);
-    out.accept("heard: " + line);
+    transcript.heard(line);
   }
 
   private Next gather(URI base, Element gather) {
@@ -174,59 +197,33 @@ public final class SimulatedCall {
     if (dial.getAttribute("action").isEmpty()) {
       return null;
     }
-    return new Next(
-        resolve(base, dial.getAttribute("action")),
-        Map.of(
-            "DialCallStatus",
-            status,
-            "DialCallSid",
-            "CA" + hex(16),
-            "DialCallDuration",
-            status.equals("completed") ? "42" : "0"));
+    return new Next(resolve(base, dial.getAttribute("action")), TwilioParameters.dialled(status));
   }
 
   private Next record(URI base, Element record) throws IOException, InterruptedException {
     int seconds = script.recordSeconds();
-    String recordingSid = "RE" + hex(16);
-    String recordingUrl =
-        "https://api.twilio.com/2010-04-01/Accounts/"
-            + call.get("AccountSid")
-            + "/Recordings/"
-            + recordingSid;
     event("left a voicemail of " + seconds + " s");
-    Map<String, String> recording =
-        Map.of(
-            "RecordingSid", recordingSid,
-            "RecordingUrl", recordingUrl,
-            "RecordingDuration", Integer.toString(seconds));
+    Map<String, String> recording = TwilioParameters.recording(call.get("AccountSid"), seconds);
     String action = resolve(base, attribute(record, "action", base.toString()));
     // Twilio fetches the action's TwiML at once; the status and transcription callbacks follow
     HttpResponse<String> next = post(action, with(recording, Map.of("Digits", "#")));
     if (!record.getAttribute("recordingStatusCallback").isEmpty()) {
       post(
           resolve(base, record.getAttribute("recordingStatusCallback")),
-          with(
-              recording,
-              Map.of(
-                  "RecordingStatus", "completed",
-                  "RecordingChannels", "1",
-                  "RecordingSource", "RecordVerb")));
+          with(recording, TwilioParameters.recordingCompleted()));
     }
     if (!record.getAttribute("transcribeCallback").isEmpty()) {
       post(
           resolve(base, record.getAttribute("transcribeCallback")),
-          with(
-              recording,
-              Map.of(
-                  "TranscriptionSid", "TR" + hex(16),
-                  "TranscriptionStatus", "completed",
-                  "TranscriptionText", "Hi, this is a simulated voicemail.")));
+          with(recording, TwilioParameters.transcribed()));
     }
     if (next.statusCode() != 200) {
       event("the record action answered " + next.statusCode());
       return null;
     }
-    return execute(URI.create(action), parse(next.body()));
+    Element twiml = TwimlDocument.parse(next.body());
+    TwimlWarnings.check(next.body(), twiml).forEach(this::twilioError);
+    return execute(URI.create(action), twiml);
   }
 
   private Next connect(URI base, Element connect) throws IOException {
@@ -250,8 +247,7 @@ public final class SimulatedCall {
         break;
       }
       String line = String.format("(%.1f s of audio from the stream)", outcome.secondsHeard());
-      heard.add(line);
-      out.accept("heard: " + line);
+      transcript.heard(line);
       if (outcome.clears() > 0) {
         event("the server cleared queued audio " + outcome.clears() + " time(s)");
       }
@@ -272,62 +268,17 @@ public final class SimulatedCall {
     Map<String, String> parameters = new LinkedHashMap<>(call);
     parameters.putIfAbsent("CallStatus", "in-progress");
     parameters.putAll(extra);
-    out.accept("POST " + url + " " + extra);
+    transcript.print("POST " + url + " " + extra);
     return client.post(url, parameters);
   }
 
   private void event(String text) {
-    events.add(text);
-    out.accept("-- " + text);
+    transcript.event(text);
   }
 
   private static Map<String, String> with(Map<String, String> a, Map<String, String> b) {
     Map<String, String> all = new LinkedHashMap<>(a);
     all.putAll(b);
     return all;
-  }
-
-  private static String attribute(Element element, String name, String fallback) {
-    String value = element.getAttribute(name);
-    return value.isEmpty() ? fallback : value;
-  }
-
-  private static String resolve(URI base, String url) {
-    return base.resolve(url).toString();
-  }
-
-  private static List<Element> children(Element parent) {
-    List<Element> out = new ArrayList<>();
-    for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-      if (node instanceof Element element) {
-        out.add(element);
-      }
-    }
-    return out;
-  }
-
-  private static Element parse(String twiml) throws IOException {
-    try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      Element root =
-          factory
-              .newDocumentBuilder()
-              .parse(new InputSource(new StringReader(twiml)))
-              .getDocumentElement();
-      if (!root.getTagName().equals("Response")) {
-        throw new IOException("TwiML without <Response>: " + twiml);
-      }
-      return root;
-    } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
-      throw new IOException("not TwiML: " + twiml, e);
-    }
-  }
-
-  private static String hex(int bytes) {
-    byte[] random = new byte[bytes];
-    new SecureRandom().nextBytes(random);
-    return HexFormat.of().formatHex(random);
   }
 }

@@ -20,12 +20,23 @@ final class WebhookClient {
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final WebhookSigner signer;
 
-  WebhookClient(String authToken) {
+  /** Twilio waits this long for a webhook's answer, connecting included (error 11205). */
+  static final Duration TWILIO_LIMIT = Duration.ofSeconds(15);
+
+  private final WebhookSigner signer;
+  private final Duration limit;
+
+  WebhookClient(String authToken, Duration limit) {
     this.signer = new WebhookSigner(authToken);
+    this.limit = limit;
   }
 
+  Duration limit() {
+    return limit;
+  }
+
+  /** The answer; {@link java.net.http.HttpTimeoutException} when it took longer than the limit. */
   HttpResponse<String> post(String url, Map<String, String> parameters)
       throws IOException, InterruptedException {
     String body =
@@ -34,7 +45,7 @@ final class WebhookClient {
             .collect(Collectors.joining("&"));
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(url))
-            .timeout(Duration.ofSeconds(15))
+            .timeout(limit)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("X-Twilio-Signature", signer.sign(url, parameters))
             .POST(HttpRequest.BodyPublishers.ofString(body))

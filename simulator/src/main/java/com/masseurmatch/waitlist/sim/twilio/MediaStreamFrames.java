@@ -3,7 +3,7 @@ package com.masseurmatch.waitlist.sim.twilio;
 import java.util.Map;
 
 /**
- * Twilio's Media Streams wire format as Twilio writes it ({@code twilio-protocol.md}): the frames a
+ * Twilio's Media Streams wire format as Twilio writes it (docs/protocols/twilio.md): the frames a
  * simulated call sends, and the few fields it reads from what the bridge sends back.
  */
 public final class MediaStreamFrames {

@@ -78,6 +78,7 @@ class IvrCallIT {
     SimulatedCall.Result result = call.run(base + "/api/voice");
 
     assertEquals(0, result.refusedStatus(), String.join("\n", lines));
+    assertEquals(List.of(), result.twilioErrors(), String.join("\n", lines));
     assertTrue(result.heard().get(0).contains("press 3"), result.heard().get(0));
     assertTrue(
         result.heard().stream().anyMatch(h -> h.contains("after the tone")), lines.toString());
@@ -92,6 +93,7 @@ class IvrCallIT {
     SimulatedCall.Result result = call.run(base + "/api/voice");
 
     assertEquals(0, result.refusedStatus(), String.join("\n", lines));
+    assertEquals(List.of(), result.twilioErrors(), String.join("\n", lines));
     assertTrue(
         result.events().stream().anyMatch(e -> e.equals("dialled +14155550123: no-answer")),
         lines.toString());
@@ -111,6 +113,7 @@ class IvrCallIT {
     SimulatedCall.Result result = call.run(base + "/api/voice");
 
     assertEquals(0, result.refusedStatus(), String.join("\n", lines));
+    assertEquals(List.of(), result.twilioErrors(), String.join("\n", lines));
     Awaitility.await()
         .atMost(Duration.ofSeconds(10))
         .until(

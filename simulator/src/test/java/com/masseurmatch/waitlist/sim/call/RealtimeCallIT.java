@@ -88,6 +88,8 @@ class RealtimeCallIT {
       SimulatedCall.Result result = call.run(ivrBase + "/api/voice");
 
       assertEquals(0, result.refusedStatus(), String.join("\n", lines));
+      assertEquals(List.of(), result.twilioErrors(), String.join("\n", lines));
+      assertEquals(List.of(), result.twilioErrors(), String.join("\n", lines));
       assertTrue(
           result.heard().stream().anyMatch(h -> h.matches("\\(0\\.[1-9].* s of audio.*")),
           "Knotty's audio reached the caller: " + lines);

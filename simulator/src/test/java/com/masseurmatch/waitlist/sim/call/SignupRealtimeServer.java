@@ -8,7 +8,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A fake OpenAI Realtime server (GA events) that plays one signup: Knotty greets, the caller's turn
  * is transcribed, Knotty calls {@code save_waitlist_entry} with the caller's details, and after the
- * tool's output she confirms. Enough of openai-realtime-protocol.md for the bridge.
+ * tool's output she confirms. Enough of the Realtime API (docs/protocols/openai-realtime.md) for
+ * the bridge.
  */
 final class SignupRealtimeServer implements AutoCloseable {
 

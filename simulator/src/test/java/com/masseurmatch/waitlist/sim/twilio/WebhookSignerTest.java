@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Test vectors of twilio-protocol.md §3. */
+/**
+ * Signature test vectors (computed independently; docs/protocols/twilio.md describes the scheme).
+ */
 class WebhookSignerTest {
 
   @Test

@@ -46,4 +46,13 @@ interface PostgrestApi {
   @Path("/rpc/{function}")
   @Consumes(MediaType.APPLICATION_JSON)
   Response rpc(@PathParam("function") String function, String body);
+
+  @POST
+  @Path("/rpc/{function}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  Response rpcSelect(
+      @PathParam("function") String function,
+      @RestQuery Map<String, String> query,
+      @HeaderParam("Prefer") String prefer,
+      String body);
 }

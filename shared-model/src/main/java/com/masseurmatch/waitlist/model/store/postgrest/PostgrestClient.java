@@ -92,6 +92,16 @@ public final class PostgrestClient {
     return call(() -> api.rpc(function, body));
   }
 
+  /**
+   * {@code POST /rest/v1/rpc/{function}?...} for a function that returns rows, which PostgREST
+   * orders, pages and (with {@code exactCount}) counts like a table.
+   */
+  PostgrestResponse rpcSelect(
+      String function, Map<String, Object> args, Map<String, String> query, boolean exactCount) {
+    String body = write(args);
+    return call(() -> api.rpcSelect(function, query, exactCount ? "count=exact" : null, body));
+  }
+
   ObjectMapper json() {
     return json;
   }

@@ -20,10 +20,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The {@code waitlist} table through PostgREST: upsert on e-mail, pages, stats by RPC. */
+/**
+ * The {@code waitlist} table through PostgREST: upsert on e-mail, pages, search and stats by RPC.
+ */
 public final class PostgrestWaitlistStore implements WaitlistStore {
 
   static final String TABLE = "waitlist";
+  static final String SEARCH = "search_waitlist";
 
   private final PostgrestClient client;
 
@@ -63,13 +66,12 @@ public final class PostgrestWaitlistStore implements WaitlistStore {
 
   @Override
   public WaitlistPage list(WaitlistQuery query) {
-    Map<String, String> params = filters(query);
-    params.put("select", "*");
+    Map<String, String> params = new LinkedHashMap<>();
     params.put("order", "created_at.desc,id.desc");
     params.put("limit", Integer.toString(query.limit()));
     params.put("offset", Integer.toString(query.offset()));
     try {
-      PostgrestResponse response = client.select(TABLE, params, true);
+      PostgrestResponse response = select(query, params);
       List<StoredEntry> rows = read(response.body(), new TypeReference<List<StoredEntry>>() {});
       long total = response.total();
       return new WaitlistPage(
@@ -84,10 +86,29 @@ public final class PostgrestWaitlistStore implements WaitlistStore {
   }
 
   private long count(WaitlistQuery query) {
-    Map<String, String> params = filters(query);
-    params.put("select", "id");
+    Map<String, String> params = new LinkedHashMap<>();
     params.put("limit", "1");
-    return Math.max(0, client.select(TABLE, params, true).total());
+    return Math.max(0, select(query, params).total());
+  }
+
+  /**
+   * The rows of a page, counted. A search goes through {@code search_waitlist()}, which matches the
+   * text literally: PostgREST's {@code ilike} filter would read {@code *}, {@code %} and {@code _}
+   * in it as wildcards and cannot escape them.
+   */
+  private PostgrestResponse select(WaitlistQuery query, Map<String, String> page) {
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("select", "*");
+    if (query.search().isPresent()) {
+      params.putAll(page);
+      Map<String, Object> args = new LinkedHashMap<>();
+      args.put("search_text", query.search().get());
+      args.put("role_filter", query.role().map(Role::wireName).orElse(null));
+      return client.rpcSelect(SEARCH, args, params, true);
+    }
+    query.role().ifPresent(role -> params.put("role", "eq." + role.wireName()));
+    params.putAll(page);
+    return client.select(TABLE, params, true);
   }
 
   @Override
@@ -97,33 +118,6 @@ public final class PostgrestWaitlistStore implements WaitlistStore {
     StatsTally tally = new StatsTally();
     rows.forEach(row -> tally.add(row.role(), row.source(), row.entries()));
     return tally.stats();
-  }
-
-  /** Filters shared by the page and its count. */
-  private static Map<String, String> filters(WaitlistQuery query) {
-    Map<String, String> params = new LinkedHashMap<>();
-    query.role().ifPresent(role -> params.put("role", "eq." + role.wireName()));
-    query
-        .search()
-        .ifPresent(
-            text -> {
-              String pattern = quote("*" + text + "*");
-              params.put(
-                  "or",
-                  "(full_name.ilike."
-                      + pattern
-                      + ",email.ilike."
-                      + pattern
-                      + ",phone.ilike."
-                      + pattern
-                      + ")");
-            });
-    return params;
-  }
-
-  /** Double-quotes a value inside {@code or=(...)} so that , . : ( ) in it stay literal. */
-  static String quote(String value) {
-    return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
   private <T> T read(String body, TypeReference<T> type) {

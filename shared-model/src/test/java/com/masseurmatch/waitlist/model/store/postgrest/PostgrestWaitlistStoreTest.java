@@ -115,7 +115,7 @@ class PostgrestWaitlistStoreTest {
   }
 
   @Test
-  void listSendsFiltersPagingAndCountAndReadsTheTotal() {
+  void listSendsTheRoleFilterPagingAndCountAndReadsTheTotal() {
     postgrest.stubFor(
         get(urlPathEqualTo("/rest/v1/waitlist"))
             .willReturn(
@@ -125,7 +125,7 @@ class PostgrestWaitlistStoreTest {
                     .withBody(ROW.formatted(id))));
 
     WaitlistPage page =
-        store.list(new WaitlistQuery(Optional.of(Role.THERAPIST), Optional.of("lee, a"), 20, 10));
+        store.list(new WaitlistQuery(Optional.of(Role.THERAPIST), Optional.empty(), 20, 10));
 
     assertEquals(42, page.total());
     assertEquals(1, page.items().size());
@@ -133,10 +133,6 @@ class PostgrestWaitlistStoreTest {
         getRequestedFor(urlPathEqualTo("/rest/v1/waitlist"))
             .withQueryParam("select", equalTo("*"))
             .withQueryParam("role", equalTo("eq.therapist"))
-            .withQueryParam(
-                "or",
-                equalTo(
-                    "(full_name.ilike.\"*lee, a*\",email.ilike.\"*lee, a*\",phone.ilike.\"*lee, a*\")"))
             .withQueryParam("order", equalTo("created_at.desc,id.desc"))
             .withQueryParam("limit", equalTo("10"))
             .withQueryParam("offset", equalTo("20"))
@@ -145,17 +141,58 @@ class PostgrestWaitlistStoreTest {
   }
 
   @Test
-  void aPlusInASearchIsPercentEncoded() {
+  void aSearchGoesToTheRpcAsTypedWildcardsIncluded() {
     postgrest.stubFor(
-        get(urlPathEqualTo("/rest/v1/waitlist"))
+        post(urlPathEqualTo("/rest/v1/rpc/search_waitlist"))
             .willReturn(
-                aResponse().withStatus(200).withHeader("Content-Range", "*/0").withBody("[]")));
+                aResponse()
+                    .withStatus(206)
+                    .withHeader("Content-Range", "0-0/7")
+                    .withBody(ROW.formatted(id))));
 
-    store.list(new WaitlistQuery(Optional.empty(), Optional.of("+1415"), 0, 10));
+    WaitlistPage page =
+        store.list(
+            new WaitlistQuery(Optional.of(Role.CLIENT), Optional.of("50%_*\\ +1415"), 0, 10));
 
-    String rawUrl = postgrest.getAllServeEvents().get(0).getRequest().getUrl();
-    assertTrue(rawUrl.contains("%2B1415"), rawUrl);
-    assertFalse(rawUrl.contains("+1415"), rawUrl);
+    assertEquals(7, page.total());
+    assertEquals(id, page.items().get(0).id());
+    // the text goes in the JSON body untouched: no ilike filter, no wildcard in a URL
+    postgrest.verify(
+        postRequestedFor(urlPathEqualTo("/rest/v1/rpc/search_waitlist"))
+            .withRequestBody(
+                equalToJson("{\"search_text\":\"50%_*\\\\ +1415\",\"role_filter\":\"client\"}"))
+            .withQueryParam("select", equalTo("*"))
+            .withQueryParam("order", equalTo("created_at.desc,id.desc"))
+            .withQueryParam("limit", equalTo("10"))
+            .withQueryParam("offset", equalTo("0"))
+            .withHeader("Prefer", equalTo("count=exact")));
+    assertEquals(0, postgrest.findAll(getRequestedFor(urlPathEqualTo("/rest/v1/waitlist"))).size());
+  }
+
+  @Test
+  void aSearchPastTheEndIsAnEmptyPageWithTheTotal() {
+    postgrest.stubFor(
+        post(urlPathEqualTo("/rest/v1/rpc/search_waitlist"))
+            .withQueryParam("offset", equalTo("50"))
+            .willReturn(
+                aResponse()
+                    .withStatus(416)
+                    .withBody(
+                        "{\"code\":\"PGRST103\",\"message\":\"Requested range not"
+                            + " satisfiable\",\"details\":null,\"hint\":null}")));
+    postgrest.stubFor(
+        post(urlPathEqualTo("/rest/v1/rpc/search_waitlist"))
+            .withQueryParam("limit", equalTo("1"))
+            .willReturn(
+                aResponse()
+                    .withStatus(206)
+                    .withHeader("Content-Range", "0-0/3")
+                    .withBody(ROW.formatted(id))));
+
+    WaitlistPage page = store.list(new WaitlistQuery(Optional.empty(), Optional.of("lee"), 50, 10));
+
+    assertEquals(3, page.total());
+    assertTrue(page.items().isEmpty());
   }
 
   @Test
