@@ -83,7 +83,7 @@ class HangingVendorsCallIT {
       // every answer came while the store and Chat Completions were still holding the requests
       assertTrue(vendors.hanging());
       assertFalse(vendors.received("/v1/chat/completions").isEmpty(), log);
-      assertFalse(vendors.received("/rest/v1/waitlist").isEmpty(), log);
+      assertFalse(vendors.received("/rest/v1/rpc/submit_waitlist_entry").isEmpty(), log);
 
       vendors.release();
 
@@ -91,7 +91,7 @@ class HangingVendorsCallIT {
           .atMost(Duration.ofSeconds(60))
           .until(
               () ->
-                  vendors.received("/rest/v1/waitlist").stream()
+                  vendors.received("/rest/v1/rpc/submit_waitlist_entry").stream()
                       .anyMatch(
                           r ->
                               !r.held()
