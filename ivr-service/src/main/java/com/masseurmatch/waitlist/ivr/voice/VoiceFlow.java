@@ -6,6 +6,7 @@ import com.masseurmatch.waitlist.model.call.CallOutcome;
 import com.masseurmatch.waitlist.model.call.CallPath;
 import com.masseurmatch.waitlist.model.call.CallRecord;
 import com.masseurmatch.waitlist.model.logging.Masking;
+import com.masseurmatch.waitlist.model.stream.StreamContract;
 import com.masseurmatch.waitlist.model.token.StreamTokens;
 import com.masseurmatch.waitlist.model.twilio.TwilioConfig;
 import com.masseurmatch.waitlist.model.voicemail.Voicemail;
@@ -106,7 +107,7 @@ public class VoiceFlow {
     }
     Log.infof(
         "call %s: realtime unavailable (%s), using the fallback", call.callSid(), unavailable);
-    return twiml.redirect("/api/voice/ai-assistant");
+    return twiml.redirect(StreamContract.FALLBACK_PATH);
   }
 
   /**
@@ -123,7 +124,7 @@ public class VoiceFlow {
       return twiml.sayThenHangUp(
           "You're on the " + config.brand() + " waitlist. Thanks for calling, goodbye!");
     }
-    return twiml.redirect("/api/voice/ai-assistant");
+    return twiml.redirect(StreamContract.FALLBACK_PATH);
   }
 
   /** {@code POST /api/voice/transfer}: ring the team when it is there. */

@@ -1,7 +1,7 @@
 package com.masseurmatch.waitlist.bridge.outbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.masseurmatch.waitlist.bridge.session.BridgeMetrics;
+import com.masseurmatch.waitlist.bridge.metrics.BridgeMetrics;
 import com.masseurmatch.waitlist.model.logging.Masking;
 import com.masseurmatch.waitlist.model.store.StoreRejectedException;
 import com.masseurmatch.waitlist.model.store.StoreUnavailableException;
