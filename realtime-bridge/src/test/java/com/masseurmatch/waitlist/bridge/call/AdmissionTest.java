@@ -9,9 +9,9 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.masseurmatch.waitlist.bridge.fake.FakeRealtimeSession;
 import com.masseurmatch.waitlist.bridge.fake.TwilioRestWireMock;
-import com.masseurmatch.waitlist.bridge.fake.TwilioStreamClient;
+import com.masseurmatch.waitlist.testkit.openai.FakeRealtimeSession;
+import com.masseurmatch.waitlist.testkit.twilio.MediaStreamClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -45,7 +45,7 @@ class AdmissionTest extends BridgeTestSupport {
   @Test
   void atTheCapReadinessTurnsAndAnExtraStreamIsRedirected() throws Exception {
     String first = newCallSid();
-    TwilioStreamClient call = startCall(first);
+    MediaStreamClient call = startCall(first);
     FakeRealtimeSession session = awaitOpenAi(0);
     awaitReceived(session, "response.create", 1);
     given()
@@ -85,14 +85,14 @@ class AdmissionTest extends BridgeTestSupport {
 
   @Test
   void aSocketWithoutStartIsClosedOnTime() throws Exception {
-    TwilioStreamClient idle = connect();
+    MediaStreamClient idle = connect();
     idle.connected();
     assertEquals((short) 1008, idle.awaitClose(Duration.ofSeconds(5)));
   }
 
   @Test
   void aFloodOfIdleSocketsCannotLockOutARealCall() throws Exception {
-    List<TwilioStreamClient> flood = new ArrayList<>();
+    List<MediaStreamClient> flood = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       flood.add(connect());
     }

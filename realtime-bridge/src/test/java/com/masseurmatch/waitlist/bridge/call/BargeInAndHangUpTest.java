@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.masseurmatch.waitlist.bridge.fake.FakeRealtimeSession;
-import com.masseurmatch.waitlist.bridge.fake.Reply;
 import com.masseurmatch.waitlist.bridge.fake.TwilioRestWireMock;
-import com.masseurmatch.waitlist.bridge.fake.TwilioStreamClient;
+import com.masseurmatch.waitlist.testkit.openai.FakeRealtimeSession;
+import com.masseurmatch.waitlist.testkit.openai.Reply;
+import com.masseurmatch.waitlist.testkit.twilio.MediaStreamClient;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import org.awaitility.Awaitility;
@@ -24,7 +24,7 @@ class BargeInAndHangUpTest extends BridgeTestSupport {
   void callerSpeechDuringTheGreetingClearsTwilioAndTruncatesWhatWasHeard() throws Exception {
     openai.enqueue(Reply.speech("Welcome to MasseurMatch, I'm Knotty", 4000)); // 500 ms, 5 chunks
     String callSid = newCallSid();
-    TwilioStreamClient twilio = startCall(callSid);
+    MediaStreamClient twilio = startCall(callSid);
     FakeRealtimeSession session = awaitOpenAi(0);
     Awaitility.await().atMost(WAIT).until(() -> twilio.received("mark").size() >= 5);
     List<String> marks = twilio.markNames();
@@ -38,7 +38,7 @@ class BargeInAndHangUpTest extends BridgeTestSupport {
     session.speechStarted(900);
 
     JsonNode clear = twilio.await(m -> "clear".equals(m.path("event").asText()), WAIT);
-    assertEquals(TwilioStreamClient.STREAM_SID, clear.path("streamSid").asText());
+    assertEquals(MediaStreamClient.STREAM_SID, clear.path("streamSid").asText());
     JsonNode truncate = awaitReceived(session, "conversation.item.truncate", 1).get(0);
     assertEquals(230, truncate.path("audio_end_ms").asLong());
     assertEquals(0, truncate.path("content_index").asInt());
@@ -58,7 +58,7 @@ class BargeInAndHangUpTest extends BridgeTestSupport {
   @Test
   void speechAfterAReplyFinishedPlayingDoesNotTruncate() throws Exception {
     String callSid = newCallSid();
-    TwilioStreamClient twilio = startCall(callSid);
+    MediaStreamClient twilio = startCall(callSid);
     FakeRealtimeSession session = awaitOpenAi(0);
     Awaitility.await().atMost(WAIT).until(() -> twilio.received("mark").size() >= 2);
     twilio.media(100, (byte) 1);
@@ -76,7 +76,7 @@ class BargeInAndHangUpTest extends BridgeTestSupport {
   @Test
   void endCallHangsUpThroughTwilioOnceTheGoodbyeHasPlayed() throws Exception {
     String callSid = newCallSid();
-    TwilioStreamClient twilio = startCall(callSid);
+    MediaStreamClient twilio = startCall(callSid);
     FakeRealtimeSession session = awaitOpenAi(0);
     awaitEndCallMark(twilio, session, "No, that's all, bye!");
     Thread.sleep(200);
@@ -112,7 +112,7 @@ class BargeInAndHangUpTest extends BridgeTestSupport {
   @Test
   void framesAfterTheCallEndedAreIgnored() throws Exception {
     String callSid = newCallSid();
-    TwilioStreamClient twilio = startCall(callSid);
+    MediaStreamClient twilio = startCall(callSid);
     awaitEndCallMark(twilio, awaitOpenAi(0), "Bye!");
 
     // the caller hangs up before the goodbye has played; Twilio's socket is still open
@@ -129,7 +129,7 @@ class BargeInAndHangUpTest extends BridgeTestSupport {
    * The caller says goodbye, Knotty calls end_call: returns once the end-call mark reached Twilio.
    */
   private void awaitEndCallMark(
-      TwilioStreamClient twilio, FakeRealtimeSession session, String lastWords) {
+      MediaStreamClient twilio, FakeRealtimeSession session, String lastWords) {
     awaitReceived(session, "response.create", 1);
     openai.enqueue(new Reply.FunctionCall("end_call", "{}", 1600));
     session.callerTurn(lastWords);

@@ -3,8 +3,8 @@ package com.masseurmatch.waitlist.bridge.call;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 
-import com.masseurmatch.waitlist.bridge.fake.FakeRealtimeSession;
-import com.masseurmatch.waitlist.bridge.fake.TwilioStreamClient;
+import com.masseurmatch.waitlist.testkit.openai.FakeRealtimeSession;
+import com.masseurmatch.waitlist.testkit.twilio.MediaStreamClient;
 import io.quarkus.test.junit.QuarkusTest;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ class BridgeMetricsTest extends BridgeTestSupport {
   @Test
   void activeCallsAndForwardedFramesAreExported() throws Exception {
     String callSid = newCallSid();
-    TwilioStreamClient twilio = startCall(callSid);
+    MediaStreamClient twilio = startCall(callSid);
     FakeRealtimeSession session = awaitOpenAi(0);
     awaitReceived(session, "response.create", 1);
     twilio.media(20, (byte) 1);

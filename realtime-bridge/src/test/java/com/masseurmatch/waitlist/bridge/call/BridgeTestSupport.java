@@ -8,16 +8,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.masseurmatch.waitlist.bridge.fake.FakeOpenAiResource;
-import com.masseurmatch.waitlist.bridge.fake.FakeRealtimeServer;
-import com.masseurmatch.waitlist.bridge.fake.FakeRealtimeSession;
 import com.masseurmatch.waitlist.bridge.fake.InjectFakeOpenAi;
 import com.masseurmatch.waitlist.bridge.fake.InjectTwilioRest;
 import com.masseurmatch.waitlist.bridge.fake.TwilioRestWireMock;
-import com.masseurmatch.waitlist.bridge.fake.TwilioStreamClient;
 import com.masseurmatch.waitlist.model.store.WaitlistConfig;
 import com.masseurmatch.waitlist.model.testing.InjectPostgrest;
 import com.masseurmatch.waitlist.model.testing.PostgrestWireMock;
 import com.masseurmatch.waitlist.model.token.StreamTokens;
+import com.masseurmatch.waitlist.testkit.openai.FakeRealtimeServer;
+import com.masseurmatch.waitlist.testkit.openai.FakeRealtimeSession;
+import com.masseurmatch.waitlist.testkit.twilio.MediaStreamClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import jakarta.inject.Inject;
@@ -47,7 +47,7 @@ abstract class BridgeTestSupport {
   @TestHTTPResource("/media-stream")
   URI mediaStream;
 
-  private final List<TwilioStreamClient> clients = new ArrayList<>();
+  private final List<MediaStreamClient> clients = new ArrayList<>();
 
   @BeforeEach
   void resetFakes() {
@@ -72,7 +72,7 @@ abstract class BridgeTestSupport {
 
   @AfterEach
   void closeClients() throws java.io.IOException {
-    clients.forEach(TwilioStreamClient::close);
+    clients.forEach(MediaStreamClient::close);
     clients.clear();
     // a signup a test left in the outbox must not be delivered during the next test
     java.nio.file.Path outbox = waitlistConfig.dataDir().resolve("outbox");
@@ -89,15 +89,15 @@ abstract class BridgeTestSupport {
     return "CA" + UUID.randomUUID().toString().replace("-", "");
   }
 
-  TwilioStreamClient connect() throws Exception {
-    TwilioStreamClient client = TwilioStreamClient.connect(mediaStream.getPort());
+  MediaStreamClient connect() throws Exception {
+    MediaStreamClient client = MediaStreamClient.connect(mediaStream.getPort());
     clients.add(client);
     return client;
   }
 
   /** Connects, starts a stream with a valid token and waits for OpenAI's socket. */
-  TwilioStreamClient startCall(String callSid) throws Exception {
-    TwilioStreamClient client = connect();
+  MediaStreamClient startCall(String callSid) throws Exception {
+    MediaStreamClient client = connect();
     client.connected();
     client.start(callSid, tokens.issue(callSid), CALLER);
     return client;

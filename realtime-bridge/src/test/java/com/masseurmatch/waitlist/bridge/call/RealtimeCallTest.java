@@ -11,9 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.masseurmatch.waitlist.bridge.fake.FakeRealtimeSession;
-import com.masseurmatch.waitlist.bridge.fake.Reply;
-import com.masseurmatch.waitlist.bridge.fake.TwilioStreamClient;
+import com.masseurmatch.waitlist.testkit.openai.FakeRealtimeSession;
+import com.masseurmatch.waitlist.testkit.openai.Reply;
+import com.masseurmatch.waitlist.testkit.twilio.MediaStreamClient;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import org.awaitility.Awaitility;
@@ -68,7 +68,7 @@ class RealtimeCallTest extends BridgeTestSupport {
   @Test
   void sessionIsConfiguredAndKnottySpeaksFirst() throws Exception {
     String callSid = newCallSid();
-    TwilioStreamClient twilio = startCall(callSid);
+    MediaStreamClient twilio = startCall(callSid);
     FakeRealtimeSession session = awaitOpenAi(0);
 
     JsonNode update = awaitReceived(session, "session.update", 1).get(0).path("session");
@@ -102,7 +102,7 @@ class RealtimeCallTest extends BridgeTestSupport {
     List<JsonNode> media = twilio.received("media");
     assertEquals(2, media.size());
     for (JsonNode frame : media) {
-      assertEquals(TwilioStreamClient.STREAM_SID, frame.path("streamSid").asText());
+      assertEquals(MediaStreamClient.STREAM_SID, frame.path("streamSid").asText());
       assertEquals(
           800,
           java.util.Base64.getDecoder()
@@ -118,7 +118,7 @@ class RealtimeCallTest extends BridgeTestSupport {
   void aSignupIsSavedAndTheResultGoesBackBeforeTheNextResponse() throws Exception {
     stubWaitlist(201);
     String callSid = newCallSid();
-    TwilioStreamClient twilio = startCall(callSid);
+    MediaStreamClient twilio = startCall(callSid);
     FakeRealtimeSession session = awaitOpenAi(0);
     awaitReceived(session, "response.create", 1);
     openai.enqueue(

@@ -11,10 +11,10 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.masseurmatch.waitlist.bridge.fake.FakeRealtimeSession;
-import com.masseurmatch.waitlist.bridge.fake.Reply;
 import com.masseurmatch.waitlist.bridge.fake.TwilioRestWireMock;
 import com.masseurmatch.waitlist.bridge.outbox.SignupOutbox;
+import com.masseurmatch.waitlist.testkit.openai.FakeRealtimeSession;
+import com.masseurmatch.waitlist.testkit.openai.Reply;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;

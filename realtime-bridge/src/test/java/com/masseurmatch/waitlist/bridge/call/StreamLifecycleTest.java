@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.masseurmatch.waitlist.bridge.fake.FakeRealtimeSession;
-import com.masseurmatch.waitlist.bridge.fake.Reply;
-import com.masseurmatch.waitlist.bridge.fake.TwilioStreamClient;
+import com.masseurmatch.waitlist.testkit.openai.FakeRealtimeSession;
+import com.masseurmatch.waitlist.testkit.openai.Reply;
+import com.masseurmatch.waitlist.testkit.twilio.MediaStreamClient;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
@@ -22,7 +22,7 @@ class StreamLifecycleTest extends BridgeTestSupport {
 
   @Test
   void aForgedTokenClosesTheStreamBeforeAnyOpenAiCost() throws Exception {
-    TwilioStreamClient twilio = connect();
+    MediaStreamClient twilio = connect();
     twilio.connected();
     twilio.start(newCallSid(), tokens.issue(newCallSid()), CALLER);
 
@@ -33,7 +33,7 @@ class StreamLifecycleTest extends BridgeTestSupport {
   @Test
   void aMissingOrGarbledTokenIsRefusedToo() throws Exception {
     for (String token : new String[] {null, "", "123.abc", "not-a-token"}) {
-      TwilioStreamClient twilio = connect();
+      MediaStreamClient twilio = connect();
       twilio.start(newCallSid(), token, CALLER);
       assertEquals((short) 1008, twilio.awaitClose(WAIT), "token " + token);
     }
@@ -42,7 +42,7 @@ class StreamLifecycleTest extends BridgeTestSupport {
 
   @Test
   void mediaBeforeStartIsIgnoredAndNeverReachesOpenAi() throws Exception {
-    TwilioStreamClient twilio = connect();
+    MediaStreamClient twilio = connect();
     twilio.connected();
     twilio.media(20, (byte) 1);
     twilio.sendText("{\"event\":\"media\"}");
@@ -55,7 +55,7 @@ class StreamLifecycleTest extends BridgeTestSupport {
   void callerAudioSentWhileOpenAiConnectsIsAllDeliveredInOrder() throws Exception {
     openai.acceptDelay(Duration.ofMillis(400));
     String callSid = newCallSid();
-    TwilioStreamClient twilio = startCall(callSid);
+    MediaStreamClient twilio = startCall(callSid);
     ByteArrayOutputStream expected = new ByteArrayOutputStream();
     for (int i = 0; i < 40; i++) {
       twilio.media(20L * (i + 1), (byte) i);
@@ -81,7 +81,7 @@ class StreamLifecycleTest extends BridgeTestSupport {
   @Test
   void malformedFramesAreIgnoredAndTheCallGoesOn() throws Exception {
     String callSid = newCallSid();
-    TwilioStreamClient twilio = startCall(callSid);
+    MediaStreamClient twilio = startCall(callSid);
     FakeRealtimeSession session = awaitOpenAi(0);
     awaitReceived(session, "response.create", 1);
 
@@ -105,7 +105,7 @@ class StreamLifecycleTest extends BridgeTestSupport {
   void aHangUpMidResponseClosesOpenAiAndWritesTheCallRecord() throws Exception {
     openai.enqueue(Reply.speech("A long greeting", 16_000));
     String callSid = newCallSid();
-    TwilioStreamClient twilio = startCall(callSid);
+    MediaStreamClient twilio = startCall(callSid);
     FakeRealtimeSession session = awaitOpenAi(0);
     Awaitility.await().atMost(WAIT).until(() -> !twilio.received("media").isEmpty());
 
@@ -128,7 +128,7 @@ class StreamLifecycleTest extends BridgeTestSupport {
   void aHangUpWhileOpenAiIsStillConnectingLeavesNoSocketOpen() throws Exception {
     openai.acceptDelay(Duration.ofMillis(500));
     String callSid = newCallSid();
-    TwilioStreamClient twilio = startCall(callSid);
+    MediaStreamClient twilio = startCall(callSid);
     Thread.sleep(100);
     twilio.stop(callSid);
     twilio.hangUp();

@@ -3,8 +3,8 @@ package com.masseurmatch.waitlist.bridge.call;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.masseurmatch.waitlist.bridge.fake.FakeRealtimeSession;
-import com.masseurmatch.waitlist.bridge.fake.TwilioStreamClient;
+import com.masseurmatch.waitlist.testkit.openai.FakeRealtimeSession;
+import com.masseurmatch.waitlist.testkit.twilio.MediaStreamClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -26,7 +26,7 @@ class TimeLimitsTest extends BridgeTestSupport {
 
   @Test
   void aSilentCallerIsAskedOnceThenToldGoodbye() throws Exception {
-    TwilioStreamClient twilio = startCall(newCallSid());
+    MediaStreamClient twilio = startCall(newCallSid());
     FakeRealtimeSession session = awaitOpenAi(0);
     awaitReceived(session, "response.create", 1);
     // Twilio plays everything Knotty says to the end; the caller never speaks

@@ -3,12 +3,13 @@ package com.masseurmatch.waitlist.sim.bench;
 import com.masseurmatch.waitlist.model.token.StreamTokens;
 import com.masseurmatch.waitlist.sim.Args;
 import com.masseurmatch.waitlist.sim.openai.EchoRealtimeServer;
+import com.masseurmatch.waitlist.testkit.process.FreePort;
+import com.masseurmatch.waitlist.testkit.process.ServiceProcess;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,7 +92,7 @@ public final class BridgeLoad {
       if (cold && !warmup.isZero()) {
         // the generator and the fake OpenAI warm up against a first bridge, so that what the
         // measured pass sees of a cold start is the fresh bridge's alone
-        try (ServiceUnderTest first = bridges.start("realtime-bridge-first.log")) {
+        try (ServiceProcess first = bridges.start("realtime-bridge-first.log")) {
           URI firstUrl = URI.create("ws://127.0.0.1:" + first.port() + "/media-stream");
           results.add(
               new LoadPass(
@@ -112,7 +113,7 @@ public final class BridgeLoad {
       if (cold) {
         warmup = Duration.ZERO;
       }
-      try (ServiceUnderTest bridge =
+      try (ServiceProcess bridge =
           target.isPresent() ? null : bridges.start("realtime-bridge.log")) {
         URI url =
             URI.create(target.orElseGet(() -> "ws://127.0.0.1:" + bridge.port() + "/media-stream"));
@@ -178,7 +179,7 @@ public final class BridgeLoad {
       Path runDir,
       int calls) {
 
-    ServiceUnderTest start(String log) throws IOException, InterruptedException {
+    ServiceProcess start(String log) throws Exception {
       return ServiceUnderTest.start(
           jar,
           FreePort.find(),

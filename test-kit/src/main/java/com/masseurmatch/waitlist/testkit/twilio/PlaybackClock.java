@@ -1,4 +1,4 @@
-package com.masseurmatch.waitlist.sim.twilio;
+package com.masseurmatch.waitlist.testkit.twilio;
 
 import java.util.ArrayDeque;
 import java.util.function.Consumer;
@@ -8,7 +8,7 @@ import java.util.function.Consumer;
  * echoed once the audio sent before it has finished playing, and {@code clear} drops the queued
  * audio and echoes every mark still waiting.
  */
-public final class TwilioPlayback {
+public final class PlaybackClock {
 
   private record Pending(long dueNanos, String name) {}
 

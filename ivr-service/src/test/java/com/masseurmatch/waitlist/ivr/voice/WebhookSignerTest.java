@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.masseurmatch.waitlist.ivr.testing.TwilioSigner;
+import com.masseurmatch.waitlist.testkit.twilio.WebhookSigner;
 import com.twilio.security.RequestValidator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The vectors of twilio-protocol.md section 3, against the tests' signer and twilio-java. */
-class TwilioSignerTest {
+/** Twilio's signature vectors, against the test kit's signer and twilio-java's validator. */
+class WebhookSignerTest {
 
   @Test
   void officialVector() {
@@ -22,7 +22,7 @@ class TwilioSignerTest {
     params.put("From", "+14158675309");
     params.put("To", "+18005551212");
     String url = "https://mycompany.com/myapp.php?foo=1&bar=2";
-    assertEquals("RSOYDt4T1cUTdK1PDd93/VVr8B8=", TwilioSigner.sign("12345", url, params));
+    assertEquals("RSOYDt4T1cUTdK1PDd93/VVr8B8=", new WebhookSigner("12345").sign(url, params));
     RequestValidator validator = new RequestValidator("12345");
     assertTrue(validator.validate(url, params, "RSOYDt4T1cUTdK1PDd93/VVr8B8="));
     // Twilio's port handling: the :443 form validates the same request
@@ -40,7 +40,7 @@ class TwilioSignerTest {
     params.put("To", "+15005550001");
     String token = "0123456789abcdef0123456789abcdef";
     String url = "https://ivr.example.org/twilio/voice?tenant=acme";
-    assertEquals("3vTZ2DyUY/HfRMwIT4ZnlAypesM=", TwilioSigner.sign(token, url, params));
+    assertEquals("3vTZ2DyUY/HfRMwIT4ZnlAypesM=", new WebhookSigner(token).sign(url, params));
     RequestValidator validator = new RequestValidator(token);
     assertTrue(validator.validate(url, params, "3vTZ2DyUY/HfRMwIT4ZnlAypesM="));
     params.put("From", "+15005550007");
@@ -57,7 +57,7 @@ class TwilioSignerTest {
     params.put("SpeechResult", "I want to speak to a human, please.");
     assertEquals(
         "nxBEqghQfLtdqwo7hqlN14T4pms=",
-        TwilioSigner.sign(
-            "0123456789abcdef0123456789abcdef", "https://ivr.example.org/twilio/gather", params));
+        new WebhookSigner("0123456789abcdef0123456789abcdef")
+            .sign("https://ivr.example.org/twilio/gather", params));
   }
 }

@@ -1,4 +1,4 @@
-package com.masseurmatch.waitlist.bridge.fake;
+package com.masseurmatch.waitlist.testkit.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * One connection to {@link FakeRealtimeServer}: follows the GA Realtime protocol for what the
- * bridge uses (openai-realtime-protocol.md section 10), records every client event, and exposes
- * hooks for tests (caller speech, closing).
+ * bridge uses, records every client event, and exposes hooks for tests (caller speech, closing).
  */
 public final class FakeRealtimeSession {
 
@@ -31,24 +31,27 @@ public final class FakeRealtimeSession {
   private final ObjectMapper json;
   private final Supplier<Reply> nextReply;
   private final long responseDoneDelayMs;
+  private final Function<JsonNode, String> sessionUpdateHook;
   private final List<JsonNode> received = new CopyOnWriteArrayList<>();
   private final List<JsonNode> errors = new CopyOnWriteArrayList<>();
   private final ByteArrayOutputStream appended = new ByteArrayOutputStream();
   private final Map<String, Integer> assistantAudio = new HashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
   private ObjectNode session;
-  private boolean responseActive;
+  private volatile boolean responseActive;
 
   FakeRealtimeSession(
       ServerWebSocket socket,
       ObjectMapper json,
       Supplier<Reply> nextReply,
-      long responseDoneDelayMs) {
+      long responseDoneDelayMs,
+      Function<JsonNode, String> sessionUpdateHook) {
     this.socket = socket;
     this.context = Vertx.currentContext();
     this.json = json;
     this.nextReply = nextReply;
     this.responseDoneDelayMs = responseDoneDelayMs;
+    this.sessionUpdateHook = sessionUpdateHook;
     this.session = json.createObjectNode();
     session.put("type", "realtime");
     session.put("object", "realtime.session");
@@ -80,6 +83,11 @@ public final class FakeRealtimeSession {
 
   public synchronized byte[] appendedAudio() {
     return appended.toByteArray();
+  }
+
+  /** Whether a response is in progress (until its {@code response.done} has been sent). */
+  public boolean responding() {
+    return responseActive;
   }
 
   public boolean isClosed() {
@@ -169,6 +177,11 @@ public final class FakeRealtimeSession {
           "unknown_parameter",
           "Unknown parameter: 'session.temperature'.",
           event);
+      return;
+    }
+    String rejected = sessionUpdateHook.apply(update);
+    if (rejected != null) {
+      error("invalid_request_error", "invalid_value", rejected, event);
       return;
     }
     session.setAll((ObjectNode) update.deepCopy());

@@ -1,4 +1,4 @@
-package com.masseurmatch.waitlist.sim.twilio;
+package com.masseurmatch.waitlist.testkit.twilio;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

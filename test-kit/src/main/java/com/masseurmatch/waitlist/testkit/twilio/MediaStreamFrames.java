@@ -1,10 +1,10 @@
-package com.masseurmatch.waitlist.sim.twilio;
+package com.masseurmatch.waitlist.testkit.twilio;
 
 import java.util.Map;
 
 /**
- * Twilio's Media Streams wire format as Twilio writes it ({@code twilio-protocol.md}): the frames a
- * simulated call sends, and the few fields it reads from what the bridge sends back.
+ * Twilio's Media Streams wire format as Twilio writes it: the frames a simulated call sends, and
+ * the few fields it reads from what the bridge sends back.
  */
 public final class MediaStreamFrames {
 

@@ -1,5 +1,6 @@
-package com.masseurmatch.waitlist.bridge.fake;
+package com.masseurmatch.waitlist.testkit.openai;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -12,10 +13,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
- * An in-process stand-in for OpenAI's Realtime WebSocket on a loopback port: GA dialect, {@code
- * /v1/realtime?model=...}, bearer key required (401 otherwise).
+ * An in-process stand-in for OpenAI's Realtime WebSocket on a loopback port, as strict as the
+ * service where the bridge's use of it goes: GA dialect, {@code /v1/realtime?model=...}, bearer key
+ * required (401 otherwise), errors in OpenAI's shape for what the service rejects. Scriptable:
+ * replies are queued ({@link #enqueue}), a hook may judge every {@code session.update} ({@link
+ * #onSessionUpdate}), and each session can be driven (caller speech, turns, raw events, close).
  */
 public final class FakeRealtimeServer implements AutoCloseable {
 
@@ -32,6 +37,7 @@ public final class FakeRealtimeServer implements AutoCloseable {
   private volatile String lastQuery;
   private final AtomicInteger refuseNext = new AtomicInteger();
   private final AtomicInteger silentNext = new AtomicInteger();
+  private volatile Function<JsonNode, String> sessionUpdateHook = session -> null;
   private HttpServer server;
 
   public int start() throws Exception {
@@ -84,7 +90,9 @@ public final class FakeRealtimeServer implements AutoCloseable {
       socket.textMessageHandler(text -> {});
       return;
     }
-    sessions.add(new FakeRealtimeSession(socket, json, this::nextReply, responseDoneDelayMs));
+    sessions.add(
+        new FakeRealtimeSession(
+            socket, json, this::nextReply, responseDoneDelayMs, sessionUpdateHook));
   }
 
   private Reply nextReply() {
@@ -95,6 +103,19 @@ public final class FakeRealtimeServer implements AutoCloseable {
   /** Queues what the next responses contain, in order; then a default greeting. */
   public void enqueue(Reply... next) {
     replies.addAll(List.of(next));
+  }
+
+  /**
+   * Judges each {@code session.update}'s {@code session} before it is applied: the hook returns
+   * null to accept it, or a message, sent back as an {@code invalid_request_error}.
+   */
+  public void onSessionUpdate(Function<JsonNode, String> hook) {
+    sessionUpdateHook = hook;
+  }
+
+  /** The URL to give the bridge as {@code OPENAI_REALTIME_URL}, once started. */
+  public String url() {
+    return "ws://127.0.0.1:" + server.actualPort() + "/v1/realtime";
   }
 
   /** The next {@code count} handshakes are refused with HTTP 503. */
@@ -138,6 +159,7 @@ public final class FakeRealtimeServer implements AutoCloseable {
     responseDoneDelayMs = 30;
     refuseNext.set(0);
     silentNext.set(0);
+    sessionUpdateHook = session -> null;
   }
 
   @Override

@@ -1,4 +1,4 @@
-package com.masseurmatch.waitlist.bridge.fake;
+package com.masseurmatch.waitlist.testkit.openai;
 
 /** What the fake OpenAI answers to the next {@code response.create}. */
 public sealed interface Reply {
@@ -9,11 +9,11 @@ public sealed interface Reply {
   /** A function call, optionally after some spoken audio in the same response. */
   record FunctionCall(String name, String arguments, int spokenBytesBefore) implements Reply {}
 
-  static Reply speech(String transcript, int audioBytes) {
+  public static Reply speech(String transcript, int audioBytes) {
     return new Speech(transcript, audioBytes);
   }
 
-  static Reply call(String name, String arguments) {
+  public static Reply call(String name, String arguments) {
     return new FunctionCall(name, arguments, 0);
   }
 }

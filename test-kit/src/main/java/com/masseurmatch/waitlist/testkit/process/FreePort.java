@@ -1,9 +1,10 @@
-package com.masseurmatch.waitlist.sim.bench;
+package com.masseurmatch.waitlist.testkit.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
+/** A TCP port that was free a moment ago, for a service about to be started on it. */
 public final class FreePort {
 
   private FreePort() {}
