@@ -50,6 +50,7 @@ final class CallEnding {
       return;
     }
     hangUpStarted = true;
+    services.metrics.hungUp();
     services.log.infof("call %s: hanging up: %s", callSid, why);
     services.blocking.execute(
         () -> {

@@ -94,6 +94,11 @@ public class BridgeMetrics {
     registry.counter("bridge.twilio.rest.failures", "request", what).increment();
   }
 
+  /** The bridge decided to end a call: Knotty said goodbye, or the call ran past its limit. */
+  public void hungUp() {
+    registry.counter("bridge.calls.hung.up").increment();
+  }
+
   public void redirected(String reason) {
     registry.counter("bridge.calls.redirected", "reason", reason).increment();
   }

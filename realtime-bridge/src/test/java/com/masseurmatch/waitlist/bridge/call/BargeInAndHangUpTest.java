@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,8 @@ import com.masseurmatch.waitlist.testkit.openai.FakeRealtimeSession;
 import com.masseurmatch.waitlist.testkit.openai.Reply;
 import com.masseurmatch.waitlist.testkit.twilio.MediaStreamClient;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -43,7 +46,9 @@ class BargeInAndHangUpTest extends BridgeTestSupport {
     assertEquals(230, truncate.path("audio_end_ms").asLong());
     assertEquals(0, truncate.path("content_index").asInt());
     assertTrue(truncate.path("item_id").asText().startsWith("item_"));
-    Awaitility.await().pollDelay(java.time.Duration.ofMillis(100)).until(() -> true);
+    // barrier: audio sent after the truncate reaches OpenAI after it, so any error is in by then
+    twilio.media(1050, (byte) 2);
+    Awaitility.await().atMost(WAIT).until(() -> session.appendedAudio().length >= 480);
     assertTrue(session.errors().isEmpty(), session.errors().toString());
 
     // Twilio echoes the cleared marks: they must not count for the next reply
@@ -51,7 +56,7 @@ class BargeInAndHangUpTest extends BridgeTestSupport {
       twilio.mark(mark);
     }
     session.speechStarted(2000);
-    Thread.sleep(200);
+    awaitHandled(twilio, session);
     assertEquals(1, twilio.received("clear").size(), "nothing was playing any more");
   }
 
@@ -67,7 +72,9 @@ class BargeInAndHangUpTest extends BridgeTestSupport {
     Awaitility.await().atMost(WAIT).until(() -> session.appendedAudio().length >= 320);
 
     session.speechStarted(4800);
-    Thread.sleep(300);
+    awaitHandled(twilio, session);
+    twilio.media(5020, (byte) 1);
+    Awaitility.await().atMost(WAIT).until(() -> session.appendedAudio().length >= 480);
 
     assertTrue(twilio.received("clear").isEmpty());
     assertTrue(session.received("conversation.item.truncate").isEmpty());
@@ -79,12 +86,9 @@ class BargeInAndHangUpTest extends BridgeTestSupport {
     MediaStreamClient twilio = startCall(callSid);
     FakeRealtimeSession session = awaitOpenAi(0);
     awaitEndCallMark(twilio, session, "No, that's all, bye!");
-    Thread.sleep(200);
-    twilioRest.verify(0, postRequestedFor(urlPathEqualTo(callPath(callSid))));
-    // only the greeting was asked for: no response.create follows end_call
-    assertEquals(1, session.received("response.create").size());
 
     // Twilio echoes the goodbye's marks, then the end-call mark: only now the call ends
+    Instant echoed = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     twilio.markNames().forEach(twilio::mark);
 
     Awaitility.await()
@@ -105,8 +109,16 @@ class BargeInAndHangUpTest extends BridgeTestSupport {
                                                     + ":"
                                                     + TwilioRestWireMock.AUTH_TOKEN)
                                                 .getBytes())))));
+    // the hang-up followed the echo, not the goodbye itself
+    for (var request : twilioRest.findAll(postRequestedFor(urlPathEqualTo(callPath(callSid))))) {
+      assertFalse(request.getLoggedDate().toInstant().isBefore(echoed), "hung up before the echo");
+    }
     JsonNode output = session.received("conversation.item.create").get(1).path("item");
     assertEquals("function_call_output", output.path("type").asText());
+    // only the greeting was asked for: no response.create followed end_call (everything the
+    // bridge sent reached OpenAI before the socket closed)
+    Awaitility.await().atMost(WAIT).until(session::isClosed);
+    assertEquals(1, session.received("response.create").size());
   }
 
   @Test
@@ -116,13 +128,31 @@ class BargeInAndHangUpTest extends BridgeTestSupport {
     awaitEndCallMark(twilio, awaitOpenAi(0), "Bye!");
 
     // the caller hangs up before the goodbye has played; Twilio's socket is still open
+    double hungUp = metric("bridge_calls_hung_up_total");
     twilio.stop(callSid);
-    Thread.sleep(200);
     twilio.markNames().forEach(twilio::mark);
     twilio.media(5000, (byte) 1);
-    Thread.sleep(300);
+    twilio.sync();
 
+    // the bridge handled every frame above without deciding to hang up
+    assertEquals(hungUp, metric("bridge_calls_hung_up_total"));
     twilioRest.verify(0, postRequestedFor(urlPathEqualTo(callPath(callSid))));
+  }
+
+  /**
+   * Barrier for what OpenAI sent before: a further delta of a new item follows it on the same
+   * socket, so once its audio reached Twilio the bridge has handled everything before it.
+   */
+  private static void awaitHandled(MediaStreamClient twilio, FakeRealtimeSession session) {
+    int before = twilio.received("media").size();
+    session.sendRaw(
+        "{\"type\":\"response.output_audio.delta\",\"response_id\":\"resp_barrier\","
+            + "\"item_id\":\"item_barrier_"
+            + before
+            + "\",\"output_index\":0,\"content_index\":0,\"delta\":\""
+            + "/".repeat(212)
+            + "/w==\"}");
+    Awaitility.await().atMost(WAIT).until(() -> twilio.received("media").size() > before);
   }
 
   /**

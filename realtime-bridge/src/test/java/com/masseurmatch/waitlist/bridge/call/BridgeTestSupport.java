@@ -108,6 +108,32 @@ abstract class BridgeTestSupport {
     return openai.sessions().get(index);
   }
 
+  /** The first {@code function_call_output} the model received, once it has. */
+  static JsonNode awaitFunctionOutput(FakeRealtimeSession session) {
+    Awaitility.await().atMost(WAIT).until(() -> !functionOutputs(session).isEmpty());
+    return functionOutputs(session).get(0);
+  }
+
+  private static List<JsonNode> functionOutputs(FakeRealtimeSession session) {
+    return session.received("conversation.item.create").stream()
+        .map(event -> event.path("item"))
+        .filter(item -> "function_call_output".equals(item.path("type").asText()))
+        .toList();
+  }
+
+  /**
+   * A series' value at {@code /q/metrics}, such as {@code bridge_calls_total{...}}; 0 if absent.
+   */
+  static double metric(String series) {
+    String body = io.restassured.RestAssured.given().get("/q/metrics").asString();
+    for (String line : body.split("\n")) {
+      if (line.startsWith(series + " ")) {
+        return Double.parseDouble(line.substring(series.length() + 1).trim());
+      }
+    }
+    return 0;
+  }
+
   static List<JsonNode> awaitReceived(FakeRealtimeSession session, String type, int count) {
     Awaitility.await().atMost(WAIT).until(() -> session.received(type).size() >= count);
     return session.received(type);

@@ -46,9 +46,19 @@ class StreamLifecycleTest extends BridgeTestSupport {
     twilio.connected();
     twilio.media(20, (byte) 1);
     twilio.sendText("{\"event\":\"media\"}");
-    Thread.sleep(200);
-    assertEquals(0, openai.handshakes());
+    twilio.sync();
     assertTrue(!twilio.isClosed(), "an unauthenticated stream waits for its start");
+
+    // only the start opens OpenAI, and what came before it is not forwarded
+    String callSid = newCallSid();
+    twilio.start(callSid, tokens.issue(callSid), CALLER);
+    FakeRealtimeSession session = awaitOpenAi(0);
+    awaitReceived(session, "response.create", 1);
+    twilio.media(40, (byte) 2);
+    Awaitility.await().atMost(WAIT).until(() -> session.appendedAudio().length >= 160);
+    assertEquals(1, openai.handshakes());
+    assertEquals(160, session.appendedAudio().length);
+    assertEquals(2, session.appendedAudio()[0]);
   }
 
   @Test
@@ -129,7 +139,8 @@ class StreamLifecycleTest extends BridgeTestSupport {
     openai.acceptDelay(Duration.ofMillis(500));
     String callSid = newCallSid();
     MediaStreamClient twilio = startCall(callSid);
-    Thread.sleep(100);
+    // the bridge is opening the OpenAI socket, whose handshake the fake holds for 500 ms
+    Awaitility.await().atMost(WAIT).until(() -> openai.handshakes() == 1);
     twilio.stop(callSid);
     twilio.hangUp();
 

@@ -31,6 +31,7 @@ public final class FakeRealtimeServer implements AutoCloseable {
   private final List<FakeRealtimeSession> sessions = new CopyOnWriteArrayList<>();
   private final Queue<Reply> replies = new ConcurrentLinkedQueue<>();
   private final AtomicInteger handshakes = new AtomicInteger();
+  private final Queue<Duration> delays = new ConcurrentLinkedQueue<>();
   private final AtomicInteger refused = new AtomicInteger();
   private volatile long responseDoneDelayMs = 30;
   private volatile long acceptDelayMs;
@@ -67,10 +68,12 @@ public final class FakeRealtimeServer implements AutoCloseable {
                     socket.reject(401);
                     return;
                   }
-                  if (acceptDelayMs > 0) {
+                  Duration next = delays.poll();
+                  long delay = next != null ? next.toMillis() : acceptDelayMs;
+                  if (delay > 0) {
                     Promise<Integer> handshake = Promise.promise();
                     socket.setHandshake(handshake.future());
-                    vertx.setTimer(acceptDelayMs, t -> handshake.complete(101));
+                    vertx.setTimer(delay, t -> handshake.complete(101));
                     handshake.future().onSuccess(status -> accept(socket));
                   } else {
                     accept(socket);
@@ -128,6 +131,11 @@ public final class FakeRealtimeServer implements AutoCloseable {
     silentNext.set(count);
   }
 
+  /** Delays the completion of the next handshakes, one delay each, in order. */
+  public void delayNext(Duration... next) {
+    delays.addAll(List.of(next));
+  }
+
   /** Delays the WebSocket handshake's completion, as a slow OpenAI would. */
   public void acceptDelay(Duration delay) {
     acceptDelayMs = delay.toMillis();
@@ -159,6 +167,7 @@ public final class FakeRealtimeServer implements AutoCloseable {
     responseDoneDelayMs = 30;
     refuseNext.set(0);
     silentNext.set(0);
+    delays.clear();
     sessionUpdateHook = session -> null;
   }
 
