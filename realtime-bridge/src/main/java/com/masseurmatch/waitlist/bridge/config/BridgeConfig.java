@@ -37,6 +37,12 @@ public interface BridgeConfig {
   /** {@code IVR_BASE_URL}: the IVR's public base URL; live calls are redirected to its fallback. */
   Optional<URI> ivrBaseUrl();
 
+  /**
+   * {@code BRIDGE_EVENT_LOOPS}: Vert.x event loops, one per CPU; by default the processors this
+   * process may use ({@link EventLoopsConfigSource}).
+   */
+  int eventLoops();
+
   /** {@code BRIDGE_DRAIN_LIMIT}: on shutdown, how long live calls may continue before redirect. */
   @WithDefault("5m")
   Duration drainLimit();

@@ -115,9 +115,11 @@ class BargeInAndHangUpTest extends BridgeTestSupport {
     }
     JsonNode output = session.received("conversation.item.create").get(1).path("item");
     assertEquals("function_call_output", output.path("type").asText());
-    // only the greeting was asked for: no response.create followed end_call (everything the
-    // bridge sent reached OpenAI before the socket closed)
-    Awaitility.await().atMost(WAIT).until(session::isClosed);
+    // only the greeting was asked for: no response.create followed end_call (barrier: audio
+    // sent now reaches OpenAI after anything the bridge sent before it)
+    int appended = session.appendedAudio().length;
+    twilio.media(9000, (byte) 4);
+    Awaitility.await().atMost(WAIT).until(() -> session.appendedAudio().length > appended);
     assertEquals(1, session.received("response.create").size());
   }
 

@@ -34,6 +34,7 @@ class StoreFaultTest extends BridgeTestSupport {
     startCall(newCallSid());
     FakeRealtimeSession session = awaitOpenAi(0);
     awaitReceived(session, "response.create", 1);
+    Awaitility.await().atMost(WAIT).until(() -> !session.responding());
     openai.enqueue(Reply.call("save_waitlist_entry", RealtimeCallTest.ARGS));
     session.callerTurn("yes, that's right");
 

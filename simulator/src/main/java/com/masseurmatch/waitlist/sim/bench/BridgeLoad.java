@@ -2,7 +2,7 @@ package com.masseurmatch.waitlist.sim.bench;
 
 import com.masseurmatch.waitlist.model.token.StreamTokens;
 import com.masseurmatch.waitlist.sim.Args;
-import com.masseurmatch.waitlist.sim.openai.EchoRealtimeServer;
+import com.masseurmatch.waitlist.testkit.openai.FakeRealtimeServer;
 import com.masseurmatch.waitlist.testkit.process.FreePort;
 import com.masseurmatch.waitlist.testkit.process.ServiceProcess;
 import io.vertx.core.Vertx;
@@ -79,7 +79,7 @@ public final class BridgeLoad {
     // the generator and the fake OpenAI share one event loop: one thread on the generator's CPU
     Vertx vertx =
         Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setPreferNativeTransport(true));
-    try (EchoRealtimeServer openAi = EchoRealtimeServer.start(vertx, 0)) {
+    try (FakeRealtimeServer openAi = FakeRealtimeServer.echo(vertx, 0)) {
       WebSocketClient client =
           vertx.createWebSocketClient(
               new WebSocketClientOptions()
@@ -175,7 +175,7 @@ public final class BridgeLoad {
       String cpus,
       List<String> javaOptions,
       String streamSecret,
-      EchoRealtimeServer openAi,
+      FakeRealtimeServer openAi,
       Path runDir,
       int calls) {
 
@@ -189,7 +189,7 @@ public final class BridgeLoad {
               "STREAM_TOKEN_SECRET",
               streamSecret,
               "OPENAI_API_KEY",
-              EchoRealtimeServer.API_KEY,
+              FakeRealtimeServer.API_KEY,
               "OPENAI_REALTIME_URL",
               openAi.url(),
               "WAITLIST_DATA_DIR",
@@ -206,5 +206,21 @@ public final class BridgeLoad {
     byte[] out = new byte[bytes];
     new SecureRandom().nextBytes(out);
     return out;
+  }
+
+  /** {@code bin/bench fake-openai --port 8090}: the echoing fake OpenAI alone, until killed. */
+  public static int runFakeOpenAi(Args args) throws Exception {
+    int port = args.integer("port", 8090);
+    args.rejectUnknown();
+    FakeRealtimeServer server = FakeRealtimeServer.echo(port);
+    System.out.println(
+        "fake OpenAI Realtime (echo) on "
+            + server.url()
+            + "; give the bridge OPENAI_REALTIME_URL="
+            + server.url()
+            + " OPENAI_API_KEY="
+            + FakeRealtimeServer.API_KEY);
+    new java.util.concurrent.CountDownLatch(1).await();
+    return 0;
   }
 }

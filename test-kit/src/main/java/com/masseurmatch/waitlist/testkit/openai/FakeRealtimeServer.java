@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -26,7 +28,10 @@ public final class FakeRealtimeServer implements AutoCloseable {
 
   public static final String API_KEY = "sk-test-fake-realtime";
 
-  private final Vertx vertx = Vertx.vertx();
+  private final Vertx vertx;
+  private final boolean ownsVertx;
+  private final boolean echo;
+  private final AtomicLong echoed = new AtomicLong();
   private final ObjectMapper json = new ObjectMapper();
   private final List<FakeRealtimeSession> sessions = new CopyOnWriteArrayList<>();
   private final Queue<Reply> replies = new ConcurrentLinkedQueue<>();
@@ -41,10 +46,56 @@ public final class FakeRealtimeServer implements AutoCloseable {
   private volatile Function<JsonNode, String> sessionUpdateHook = session -> null;
   private HttpServer server;
 
+  /** A scripted server on its own Vert.x; {@link #start()} it. */
+  public FakeRealtimeServer() {
+    this(Vertx.vertx(), true, false);
+  }
+
+  private FakeRealtimeServer(Vertx vertx, boolean ownsVertx, boolean echo) {
+    this.vertx = vertx;
+    this.ownsVertx = ownsVertx;
+    this.echo = echo;
+  }
+
+  /**
+   * The load benchmark's worst case, started on {@code port} (0: a free one) on the given Vert.x,
+   * which the caller keeps: every {@code input_audio_buffer.append} comes straight back as a {@code
+   * response.output_audio.delta} with the same audio, {@code session.update} is answered, and each
+   * {@code response.create} gets a short greeting. No voice detection, no scripted replies; built
+   * without a JSON tree per frame, so that the generator is not what the benchmark measures.
+   */
+  public static FakeRealtimeServer echo(Vertx vertx, int port) throws Exception {
+    FakeRealtimeServer server = new FakeRealtimeServer(vertx, false, true);
+    server.start(port);
+    return server;
+  }
+
+  /** The same on a Vert.x of its own, one event loop on the native transport. */
+  public static FakeRealtimeServer echo(int port) throws Exception {
+    FakeRealtimeServer server =
+        new FakeRealtimeServer(
+            Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setPreferNativeTransport(true)),
+            true,
+            true);
+    server.start(port);
+    return server;
+  }
+
+  /** Listens on a free loopback port; returns it. */
   public int start() throws Exception {
+    return start(0);
+  }
+
+  /** Listens on 127.0.0.1:{@code port} (0: a free one); returns the port. */
+  public int start(int port) throws Exception {
     server =
         vertx
-            .createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
+            .createHttpServer(
+                new HttpServerOptions()
+                    .setHost("127.0.0.1")
+                    .setPort(port)
+                    .setMaxWebSocketMessageSize(16 * 1024 * 1024)
+                    .setTcpNoDelay(true))
             .webSocketHandler(
                 socket -> {
                   handshakes.incrementAndGet();
@@ -88,6 +139,10 @@ public final class FakeRealtimeServer implements AutoCloseable {
   }
 
   private void accept(io.vertx.core.http.ServerWebSocket socket) {
+    if (echo) {
+      new EchoSession(socket, handshakes.get(), echoed);
+      return;
+    }
     if (silentNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       // accepted, but the session never starts: no session.created
       socket.textMessageHandler(text -> {});
@@ -149,6 +204,15 @@ public final class FakeRealtimeServer implements AutoCloseable {
     return List.copyOf(sessions);
   }
 
+  public int port() {
+    return server.actualPort();
+  }
+
+  /** Appends echoed as audio (echo servers). */
+  public long echoed() {
+    return echoed.get();
+  }
+
   public int handshakes() {
     return handshakes.get();
   }
@@ -173,6 +237,10 @@ public final class FakeRealtimeServer implements AutoCloseable {
 
   @Override
   public void close() {
-    vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+    (ownsVertx ? vertx.close() : server.close())
+        .toCompletionStage()
+        .toCompletableFuture()
+        .orTimeout(10, TimeUnit.SECONDS)
+        .join();
   }
 }

@@ -1,8 +1,9 @@
-package com.masseurmatch.waitlist.sim.openai;
+package com.masseurmatch.waitlist.sim.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.masseurmatch.waitlist.testkit.openai.FakeRealtimeServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
@@ -15,14 +16,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class EchoRealtimeServerTest {
+class EchoOpenAiTest {
 
-  private static EchoRealtimeServer server;
+  private static FakeRealtimeServer server;
   private static Vertx vertx;
 
   @BeforeAll
   static void start() throws Exception {
-    server = EchoRealtimeServer.start(0);
+    server = FakeRealtimeServer.echo(0);
     vertx = Vertx.vertx();
   }
 
@@ -66,7 +67,7 @@ class EchoRealtimeServerTest {
   @Test
   void sessionCreatedFirstThenEveryAppendComesBackAsAudio() throws Exception {
     BlockingQueue<String> received = new LinkedBlockingQueue<>();
-    WebSocket ws = connect("Bearer " + EchoRealtimeServer.API_KEY, received);
+    WebSocket ws = connect("Bearer " + FakeRealtimeServer.API_KEY, received);
     assertTrue(received.poll(5, TimeUnit.SECONDS).startsWith("{\"type\":\"session.created\""));
 
     ws.writeTextMessage("{\"type\":\"input_audio_buffer.append\",\"audio\":\"f39/fw==\"}");
