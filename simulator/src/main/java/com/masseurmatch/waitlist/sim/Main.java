@@ -3,7 +3,6 @@ package com.masseurmatch.waitlist.sim;
 import com.masseurmatch.waitlist.sim.bench.BridgeLoad;
 import com.masseurmatch.waitlist.sim.bench.IvrLoad;
 import com.masseurmatch.waitlist.sim.call.CallCommand;
-import com.masseurmatch.waitlist.sim.openai.EchoRealtimeServer;
 
 /** {@code java -jar simulator/target/simulator.jar <command> [--option value ...]}. */
 public final class Main {
@@ -40,7 +39,7 @@ public final class Main {
           switch (argv[0]) {
             case "bridge" -> BridgeLoad.run(args);
             case "ivr" -> IvrLoad.run(args);
-            case "fake-openai" -> EchoRealtimeServer.runAlone(args);
+            case "fake-openai" -> BridgeLoad.runFakeOpenAi(args);
             case "call" -> CallCommand.run(args);
             default -> {
               System.err.print(USAGE);

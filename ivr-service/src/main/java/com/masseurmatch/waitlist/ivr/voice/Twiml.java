@@ -1,6 +1,7 @@
 package com.masseurmatch.waitlist.ivr.voice;
 
 import com.masseurmatch.waitlist.ivr.config.IvrConfig;
+import com.masseurmatch.waitlist.model.stream.StreamContract;
 import com.twilio.http.HttpMethod;
 import com.twilio.twiml.TwiMLException;
 import com.twilio.twiml.VoiceResponse;
@@ -108,10 +109,12 @@ public class Twiml {
   String renderConnectStream(String websocketBase, String token, String caller) {
     Stream.Builder stream =
         new Stream.Builder()
-            .url(websocketBase.replaceAll("/+$", "") + "/media-stream")
-            .parameter(new Parameter.Builder().name("token").value(token).build());
+            .url(websocketBase.replaceAll("/+$", "") + StreamContract.MEDIA_STREAM_PATH)
+            .parameter(
+                new Parameter.Builder().name(StreamContract.TOKEN_PARAMETER).value(token).build());
     if (caller != null) {
-      stream.parameter(new Parameter.Builder().name("caller").value(caller).build());
+      stream.parameter(
+          new Parameter.Builder().name(StreamContract.CALLER_PARAMETER).value(caller).build());
     }
     Connect connect =
         new Connect.Builder()

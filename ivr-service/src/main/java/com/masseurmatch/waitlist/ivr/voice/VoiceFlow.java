@@ -5,6 +5,7 @@ import com.masseurmatch.waitlist.model.call.CallOutcome;
 import com.masseurmatch.waitlist.model.call.CallPath;
 import com.masseurmatch.waitlist.model.call.CallRecord;
 import com.masseurmatch.waitlist.model.logging.Masking;
+import com.masseurmatch.waitlist.model.stream.StreamContract;
 import com.masseurmatch.waitlist.model.token.StreamTokens;
 import com.masseurmatch.waitlist.model.twilio.TwilioConfig;
 import com.masseurmatch.waitlist.model.voicemail.Voicemail;
@@ -102,7 +103,7 @@ public class VoiceFlow {
     }
     Log.infof(
         "call %s: realtime unavailable (%s), using the fallback", call.callSid(), unavailable);
-    return twiml.redirect("/api/voice/ai-assistant");
+    return twiml.redirect(StreamContract.FALLBACK_PATH);
   }
 
   /**
@@ -124,7 +125,7 @@ public class VoiceFlow {
 
   /** The fallback assistant: option 1's answer whenever the bridge cannot take the call. */
   public String toFallback() {
-    return twiml.redirect("/api/voice/ai-assistant");
+    return twiml.redirect(StreamContract.FALLBACK_PATH);
   }
 
   /** {@code POST /api/voice/transfer}: ring the team when it is there. */

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.masseurmatch.waitlist.ivr.testing.TwilioSigner;
-import com.masseurmatch.waitlist.model.testing.ServiceProcess;
+import com.masseurmatch.waitlist.testkit.process.ServiceProcess;
+import com.masseurmatch.waitlist.testkit.twilio.WebhookSigner;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -68,7 +68,7 @@ class FallbackRestartIT {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ivr.port() + path))
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("X-Twilio-Signature", TwilioSigner.sign(TOKEN, BASE + path, params))
+            .header("X-Twilio-Signature", new WebhookSigner(TOKEN).sign(BASE + path, params))
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
     HttpResponse<String> response =

@@ -3,8 +3,8 @@ package com.masseurmatch.waitlist.ivr.health;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.masseurmatch.waitlist.model.testing.ServiceProcess;
 import com.masseurmatch.waitlist.model.testing.StartupContract;
+import com.masseurmatch.waitlist.testkit.process.ServiceProcess;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

@@ -2,6 +2,7 @@ package com.masseurmatch.waitlist.ivr.testing;
 
 import static io.restassured.RestAssured.given;
 
+import com.masseurmatch.waitlist.testkit.twilio.WebhookSigner;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
@@ -42,7 +43,7 @@ public final class Webhooks {
   }
 
   public static Response post(String pathAndQuery, Map<String, String> params) {
-    String signature = TwilioSigner.sign(AUTH_TOKEN, PUBLIC_BASE + pathAndQuery, params);
+    String signature = new WebhookSigner(AUTH_TOKEN).sign(PUBLIC_BASE + pathAndQuery, params);
     return given()
         .contentType(ContentType.URLENC.withCharset(StandardCharsets.UTF_8))
         .header("X-Twilio-Signature", signature)

@@ -3,8 +3,8 @@ package com.masseurmatch.waitlist.ivr.voice;
 import static io.restassured.RestAssured.given;
 
 import com.masseurmatch.waitlist.ivr.testing.BridgeHealthWireMock;
-import com.masseurmatch.waitlist.ivr.testing.TwilioSigner;
 import com.masseurmatch.waitlist.ivr.testing.Webhooks;
+import com.masseurmatch.waitlist.testkit.twilio.WebhookSigner;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -33,7 +33,7 @@ class TrustedProxyTest {
   void theForwardedUrlIsTheOneTwilioSigned() {
     Map<String, String> params = Webhooks.call(Webhooks.newCallSid());
     String signature =
-        TwilioSigner.sign(Webhooks.AUTH_TOKEN, "https://tunnel.example.net/api/voice", params);
+        new WebhookSigner(Webhooks.AUTH_TOKEN).sign("https://tunnel.example.net/api/voice", params);
     given()
         .contentType(ContentType.URLENC)
         .header("X-Twilio-Signature", signature)

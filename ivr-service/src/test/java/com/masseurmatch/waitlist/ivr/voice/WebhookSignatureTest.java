@@ -3,8 +3,8 @@ package com.masseurmatch.waitlist.ivr.voice;
 import static io.restassured.RestAssured.given;
 
 import com.masseurmatch.waitlist.ivr.testing.BridgeHealthWireMock;
-import com.masseurmatch.waitlist.ivr.testing.TwilioSigner;
 import com.masseurmatch.waitlist.ivr.testing.Webhooks;
+import com.masseurmatch.waitlist.testkit.twilio.WebhookSigner;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -45,7 +45,8 @@ class WebhookSignatureTest {
         .post(route)
         .then()
         .statusCode(403);
-    String signature = TwilioSigner.sign(Webhooks.AUTH_TOKEN, Webhooks.PUBLIC_BASE + route, params);
+    String signature =
+        new WebhookSigner(Webhooks.AUTH_TOKEN).sign(Webhooks.PUBLIC_BASE + route, params);
     Map<String, String> tampered = new java.util.LinkedHashMap<>(params);
     tampered.put("From", "+19995550000");
     given()
@@ -57,7 +58,7 @@ class WebhookSignatureTest {
         .statusCode(403);
     // signed for another host (as behind an untrusted proxy): refused too
     String otherHost =
-        TwilioSigner.sign(Webhooks.AUTH_TOKEN, "https://evil.example.com" + route, params);
+        new WebhookSigner(Webhooks.AUTH_TOKEN).sign("https://evil.example.com" + route, params);
     given()
         .contentType(ContentType.URLENC)
         .header("X-Twilio-Signature", otherHost)

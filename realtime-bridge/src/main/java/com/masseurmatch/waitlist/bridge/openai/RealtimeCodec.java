@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.masseurmatch.waitlist.bridge.twilio.MalformedFrameException;
+import com.masseurmatch.waitlist.bridge.frame.MalformedFrameException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,8 @@
 package com.masseurmatch.waitlist.bridge.twilio;
 
 import com.masseurmatch.waitlist.bridge.config.BridgeConfig;
-import com.masseurmatch.waitlist.bridge.session.BridgeMetrics;
+import com.masseurmatch.waitlist.bridge.metrics.BridgeMetrics;
+import com.masseurmatch.waitlist.model.stream.StreamContract;
 import com.masseurmatch.waitlist.model.twilio.TwilioConfig;
 import com.masseurmatch.waitlist.model.twilio.TwilioRestClients;
 import com.twilio.exception.ApiException;
@@ -22,9 +23,6 @@ import java.util.Optional;
 @ApplicationScoped
 @Startup
 public class TwilioCallControl {
-
-  /** Where a call goes when the realtime path cannot keep it. */
-  public static final String FALLBACK_PATH = "/api/voice/ai-assistant";
 
   private final Optional<TwilioRestClient> client;
   private final Optional<URI> ivrBase;
@@ -66,7 +64,8 @@ public class TwilioCallControl {
       Log.warnf("call %s: IVR_BASE_URL is not set; cannot redirect the call", callSid);
       return false;
     }
-    URI target = URI.create(ivrBase.get().toString().replaceAll("/+$", "") + FALLBACK_PATH);
+    URI target =
+        URI.create(ivrBase.get().toString().replaceAll("/+$", "") + StreamContract.FALLBACK_PATH);
     return update(
         callSid, "redirect", () -> Call.updater(callSid).setUrl(target).setMethod(HttpMethod.POST));
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.masseurmatch.waitlist.bridge.frame.MalformedFrameException;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;

@@ -11,11 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.masseurmatch.waitlist.bridge.fake.FakeRealtimeServer;
-import com.masseurmatch.waitlist.bridge.fake.FakeRealtimeSession;
-import com.masseurmatch.waitlist.bridge.fake.TwilioStreamClient;
-import com.masseurmatch.waitlist.model.testing.ServiceProcess;
 import com.masseurmatch.waitlist.model.token.StreamTokens;
+import com.masseurmatch.waitlist.testkit.openai.FakeRealtimeServer;
+import com.masseurmatch.waitlist.testkit.openai.FakeRealtimeSession;
+import com.masseurmatch.waitlist.testkit.process.ServiceProcess;
+import com.masseurmatch.waitlist.testkit.twilio.MediaStreamClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -91,7 +91,7 @@ class DrainIT {
               .replaceAll("\\s", "")
               .contains("\"warmed_up\":true"));
       assertTrue(openai.sessions().isEmpty(), "the warm-up never reaches OpenAI");
-      TwilioStreamClient caller = TwilioStreamClient.connect(bridge.port());
+      MediaStreamClient caller = MediaStreamClient.connect(bridge.port());
       caller.connected();
       String token = new StreamTokens(SECRET, Duration.ofMinutes(5), Clock.systemUTC()).issue(CALL);
       caller.start(CALL, token, "+14155550100");

@@ -1,6 +1,7 @@
 package com.masseurmatch.waitlist.bridge.fake;
 
 import com.masseurmatch.waitlist.model.testing.LoopbackHosts;
+import com.masseurmatch.waitlist.testkit.openai.FakeRealtimeServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package com.masseurmatch.waitlist.bridge.fake;
 
+import com.masseurmatch.waitlist.testkit.openai.FakeRealtimeServer;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

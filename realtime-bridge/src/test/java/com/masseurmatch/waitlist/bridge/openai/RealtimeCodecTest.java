@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.masseurmatch.waitlist.bridge.frame.MalformedFrameException;
 import com.masseurmatch.waitlist.bridge.openai.RealtimeServerEvent.AudioDelta;
 import com.masseurmatch.waitlist.bridge.openai.RealtimeServerEvent.OutputItemDone;
 import com.masseurmatch.waitlist.bridge.openai.RealtimeServerEvent.ResponseDone;
-import com.masseurmatch.waitlist.bridge.twilio.MalformedFrameException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -14,11 +14,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import com.masseurmatch.waitlist.bridge.fake.FakeRealtimeServer;
-import com.masseurmatch.waitlist.bridge.fake.Reply;
-import com.masseurmatch.waitlist.bridge.fake.TwilioStreamClient;
-import com.masseurmatch.waitlist.model.testing.ServiceProcess;
 import com.masseurmatch.waitlist.model.token.StreamTokens;
+import com.masseurmatch.waitlist.testkit.openai.FakeRealtimeServer;
+import com.masseurmatch.waitlist.testkit.openai.Reply;
+import com.masseurmatch.waitlist.testkit.process.ServiceProcess;
+import com.masseurmatch.waitlist.testkit.twilio.MediaStreamClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -110,7 +110,7 @@ class OutboxKillIT {
                 .put("email", email)
                 .put("role", "client")
                 .toString()));
-    TwilioStreamClient caller = TwilioStreamClient.connect(port);
+    MediaStreamClient caller = MediaStreamClient.connect(port);
     caller.connected();
     String call = "CA" + n + "0123456789abcdef0123456789abcde".substring(0, 31);
     caller.start(

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.masseurmatch.waitlist.model.store.embedded.EmbeddedDatabase;
 import com.masseurmatch.waitlist.model.store.embedded.EmbeddedWaitlistStore;
-import com.masseurmatch.waitlist.model.testing.ServiceProcess;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistPage;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistQuery;
+import com.masseurmatch.waitlist.testkit.process.ServiceProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -140,6 +140,10 @@ public class SaveWaitlistEntryTool {
     } catch (StoreException e) {
       Log.warnf("call %s: the store is unavailable: %s", callSid, e.getMessage());
       return outcome("unavailable", collected, validation.entry(), unavailable());
+    } catch (RuntimeException e) {
+      // an unexpected fault in the store: the entry is kept like one the store could not take
+      Log.errorf(e, "call %s: the store failed unexpectedly", callSid);
+      return outcome("failed", collected, validation.entry(), unavailable());
     }
   }
 

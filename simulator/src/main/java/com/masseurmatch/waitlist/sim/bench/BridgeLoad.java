@@ -2,13 +2,14 @@ package com.masseurmatch.waitlist.sim.bench;
 
 import com.masseurmatch.waitlist.model.token.StreamTokens;
 import com.masseurmatch.waitlist.sim.Args;
-import com.masseurmatch.waitlist.sim.openai.EchoRealtimeServer;
+import com.masseurmatch.waitlist.testkit.openai.FakeRealtimeServer;
+import com.masseurmatch.waitlist.testkit.process.FreePort;
+import com.masseurmatch.waitlist.testkit.process.ServiceProcess;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +79,7 @@ public final class BridgeLoad {
     // the generator and the fake OpenAI share one event loop: one thread on the generator's CPU
     Vertx vertx =
         Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setPreferNativeTransport(true));
-    try (EchoRealtimeServer openAi = EchoRealtimeServer.start(vertx, 0)) {
+    try (FakeRealtimeServer openAi = FakeRealtimeServer.echo(vertx, 0)) {
       WebSocketClient client =
           vertx.createWebSocketClient(
               new WebSocketClientOptions()
@@ -91,7 +92,7 @@ public final class BridgeLoad {
       if (cold && !warmup.isZero()) {
         // the generator and the fake OpenAI warm up against a first bridge, so that what the
         // measured pass sees of a cold start is the fresh bridge's alone
-        try (ServiceUnderTest first = bridges.start("realtime-bridge-first.log")) {
+        try (ServiceProcess first = bridges.start("realtime-bridge-first.log")) {
           URI firstUrl = URI.create("ws://127.0.0.1:" + first.port() + "/media-stream");
           results.add(
               new LoadPass(
@@ -112,7 +113,7 @@ public final class BridgeLoad {
       if (cold) {
         warmup = Duration.ZERO;
       }
-      try (ServiceUnderTest bridge =
+      try (ServiceProcess bridge =
           target.isPresent() ? null : bridges.start("realtime-bridge.log")) {
         URI url =
             URI.create(target.orElseGet(() -> "ws://127.0.0.1:" + bridge.port() + "/media-stream"));
@@ -174,11 +175,11 @@ public final class BridgeLoad {
       String cpus,
       List<String> javaOptions,
       String streamSecret,
-      EchoRealtimeServer openAi,
+      FakeRealtimeServer openAi,
       Path runDir,
       int calls) {
 
-    ServiceUnderTest start(String log) throws IOException, InterruptedException {
+    ServiceProcess start(String log) throws Exception {
       return ServiceUnderTest.start(
           jar,
           FreePort.find(),
@@ -188,7 +189,7 @@ public final class BridgeLoad {
               "STREAM_TOKEN_SECRET",
               streamSecret,
               "OPENAI_API_KEY",
-              EchoRealtimeServer.API_KEY,
+              FakeRealtimeServer.API_KEY,
               "OPENAI_REALTIME_URL",
               openAi.url(),
               "WAITLIST_DATA_DIR",
@@ -207,5 +208,21 @@ public final class BridgeLoad {
     byte[] out = new byte[bytes];
     new SecureRandom().nextBytes(out);
     return out;
+  }
+
+  /** {@code bin/bench fake-openai --port 8090}: the echoing fake OpenAI alone, until killed. */
+  public static int runFakeOpenAi(Args args) throws Exception {
+    int port = args.integer("port", 8090);
+    args.rejectUnknown();
+    FakeRealtimeServer server = FakeRealtimeServer.echo(port);
+    System.out.println(
+        "fake OpenAI Realtime (echo) on "
+            + server.url()
+            + "; give the bridge OPENAI_REALTIME_URL="
+            + server.url()
+            + " OPENAI_API_KEY="
+            + FakeRealtimeServer.API_KEY);
+    new java.util.concurrent.CountDownLatch(1).await();
+    return 0;
   }
 }

@@ -1,7 +1,9 @@
 package com.masseurmatch.waitlist.sim.bench;
 
 import com.masseurmatch.waitlist.sim.Args;
-import com.masseurmatch.waitlist.sim.twilio.WebhookSigner;
+import com.masseurmatch.waitlist.testkit.process.FreePort;
+import com.masseurmatch.waitlist.testkit.process.ServiceProcess;
+import com.masseurmatch.waitlist.testkit.twilio.WebhookSigner;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -65,7 +67,7 @@ public final class IvrLoad {
         Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setPreferNativeTransport(true));
     try {
       HttpServer postgrest = PostgrestStandIn.start(vertx);
-      try (ServiceUnderTest ivr =
+      try (ServiceProcess ivr =
           ServiceUnderTest.start(
               jar,
               port,

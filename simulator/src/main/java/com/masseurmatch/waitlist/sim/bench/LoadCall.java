@@ -1,7 +1,7 @@
 package com.masseurmatch.waitlist.sim.bench;
 
-import com.masseurmatch.waitlist.sim.twilio.MediaStreamFrames;
-import com.masseurmatch.waitlist.sim.twilio.TwilioPlayback;
+import com.masseurmatch.waitlist.testkit.twilio.MediaStreamFrames;
+import com.masseurmatch.waitlist.testkit.twilio.PlaybackClock;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -32,7 +32,7 @@ final class LoadCall {
   private final String streamSid;
   private final byte[] audio = new byte[FRAME_BYTES];
   private final long[] sentAt;
-  private final TwilioPlayback playback = new TwilioPlayback();
+  private final PlaybackClock playback = new PlaybackClock();
   private WebSocket ws;
   private long timer = -1;
   private long startedAt;

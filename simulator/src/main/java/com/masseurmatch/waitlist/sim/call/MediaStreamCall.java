@@ -1,7 +1,7 @@
 package com.masseurmatch.waitlist.sim.call;
 
-import com.masseurmatch.waitlist.sim.twilio.MediaStreamFrames;
-import com.masseurmatch.waitlist.sim.twilio.TwilioPlayback;
+import com.masseurmatch.waitlist.testkit.twilio.MediaStreamFrames;
+import com.masseurmatch.waitlist.testkit.twilio.PlaybackClock;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -68,7 +68,7 @@ final class MediaStreamCall {
     private final String callSid;
     private final CompletableFuture<Outcome> done;
     private final CallerVoice voice;
-    private final TwilioPlayback playback = new TwilioPlayback();
+    private final PlaybackClock playback = new PlaybackClock();
     private final long timer;
     private long sequence = 1;
     private long chunk;

@@ -1,6 +1,6 @@
 package com.masseurmatch.waitlist.sim.call;
 
-import com.masseurmatch.waitlist.sim.twilio.WebhookSigner;
+import com.masseurmatch.waitlist.testkit.twilio.WebhookSigner;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

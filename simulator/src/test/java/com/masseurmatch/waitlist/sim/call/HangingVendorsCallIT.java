@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.masseurmatch.waitlist.model.testing.HangingStandIn;
-import com.masseurmatch.waitlist.sim.bench.FreePort;
 import com.masseurmatch.waitlist.sim.bench.ServiceUnderTest;
+import com.masseurmatch.waitlist.testkit.process.FreePort;
+import com.masseurmatch.waitlist.testkit.process.ServiceProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +33,7 @@ class HangingVendorsCallIT {
     int port = FreePort.find();
     String base = "http://127.0.0.1:" + port;
     try (HangingStandIn vendors = HangingStandIn.start();
-        ServiceUnderTest ivr =
+        ServiceProcess ivr =
             ServiceUnderTest.start(
                 Path.of("../ivr-service/target/quarkus-app/quarkus-run.jar"),
                 port,

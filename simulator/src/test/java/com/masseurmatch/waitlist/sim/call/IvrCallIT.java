@@ -3,8 +3,9 @@ package com.masseurmatch.waitlist.sim.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.masseurmatch.waitlist.sim.bench.FreePort;
 import com.masseurmatch.waitlist.sim.bench.ServiceUnderTest;
+import com.masseurmatch.waitlist.testkit.process.FreePort;
+import com.masseurmatch.waitlist.testkit.process.ServiceProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +25,7 @@ class IvrCallIT {
 
   private static final String AUTH_TOKEN = "e2e-twilio-auth-token-0123456789";
   private static Path data;
-  private static ServiceUnderTest ivr;
+  private static ServiceProcess ivr;
   private static String base;
 
   @BeforeAll

@@ -1,0 +1,101 @@
+package com.masseurmatch.waitlist.bridge.call;
+
+import com.masseurmatch.waitlist.model.call.CallOutcome;
+import com.masseurmatch.waitlist.model.call.CallPath;
+import com.masseurmatch.waitlist.model.call.CallRecord;
+import com.masseurmatch.waitlist.model.call.TranscriptTurn;
+import com.masseurmatch.waitlist.model.store.StoreException;
+import io.quarkus.logging.Log;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One call's row in {@code calls}, as the bridge knows it: the signup as soon as it is saved, what
+ * was collected before the call goes to the fallback, and the whole call when it ends. Writes run
+ * on worker threads; a store that is down costs the row (logged), never the signup, which is in the
+ * waitlist or the outbox.
+ */
+final class CallRecordWriter {
+
+  private final CallServices services;
+  private final String callSid;
+  private final String caller;
+  private final Instant startedAt;
+
+  CallRecordWriter(CallServices services, String callSid, String caller, Instant startedAt) {
+    this.services = services;
+    this.callSid = callSid;
+    this.caller = caller;
+    this.startedAt = startedAt;
+  }
+
+  /** Right after the save, on a worker: the IVR reads this when the stream ends. */
+  void signedUpLater(UUID waitlistId) {
+    services.blocking.execute(() -> signedUp(waitlistId));
+  }
+
+  private void signedUp(UUID waitlistId) {
+    try {
+      services.callRecords.upsert(
+          CallRecord.of(callSid)
+              .withPath(CallPath.REALTIME)
+              .withOutcome(CallOutcome.SIGNED_UP)
+              .withWaitlistId(waitlistId));
+    } catch (StoreException e) {
+      // the record written when the call ends carries it too
+      Log.warnf("call %s: could not record the signup on the call: %s", callSid, e.getMessage());
+    }
+  }
+
+  /** What the fallback goes on from: the caller, whether they signed up, the fields so far. */
+  CallRecord beforeRedirect(boolean signedUp, Map<String, String> collected) {
+    return CallRecord.of(callSid)
+        .withFrom(caller)
+        .withPath(CallPath.REALTIME)
+        .withOutcome(signedUp ? CallOutcome.SIGNED_UP : CallOutcome.FAILED)
+        .withCollected(Map.copyOf(collected));
+  }
+
+  /**
+   * The whole call. A redirected call goes on in the fallback, which owns its path, outcome and end
+   * from then on.
+   */
+  CallRecord atEnd(
+      UUID waitlistId,
+      List<TranscriptTurn> transcript,
+      UsageTotals usage,
+      Map<String, String> collected,
+      CallOutcome outcome,
+      boolean redirected) {
+    CallRecord known =
+        CallRecord.of(callSid)
+            .withFrom(caller)
+            .withStartedAt(startedAt)
+            .withWaitlistId(waitlistId)
+            .withTranscript(List.copyOf(transcript))
+            .withUsage(usage.toMap(), usage.cost(services.openAi.prices()))
+            .withCollected(collected.isEmpty() ? null : Map.copyOf(collected));
+    return redirected
+        ? known
+        : known
+            .withEndedAt(services.clock.instant())
+            .withPath(CallPath.REALTIME)
+            .withOutcome(outcome);
+  }
+
+  /** Writes on a worker thread. */
+  void writeLater(CallRecord record) {
+    services.blocking.execute(() -> write(record));
+  }
+
+  /** Writes on this thread (a worker's). */
+  void write(CallRecord record) {
+    try {
+      services.callRecords.upsert(record);
+    } catch (StoreException e) {
+      Log.errorf("call %s: could not write the call record: %s", callSid, e.getMessage());
+    }
+  }
+}

@@ -1,9 +1,0 @@
-package com.masseurmatch.waitlist.bridge.twilio;
-
-/** A frame that is not valid JSON, lacks required fields or is too large. */
-public class MalformedFrameException extends Exception {
-
-  public MalformedFrameException(String message, Throwable cause) {
-    super(message, cause);
-  }
-}
