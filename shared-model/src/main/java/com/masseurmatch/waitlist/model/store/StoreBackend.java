@@ -1,6 +1,7 @@
 package com.masseurmatch.waitlist.model.store;
 
 import com.masseurmatch.waitlist.model.call.CallRecordStore;
+import com.masseurmatch.waitlist.model.console.ConsoleStore;
 import com.masseurmatch.waitlist.model.voicemail.VoicemailStore;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistStore;
 
@@ -12,6 +13,9 @@ public interface StoreBackend {
   CallRecordStore calls();
 
   VoicemailStore voicemails();
+
+  /** The operator console's queries and changes. */
+  ConsoleStore console();
 
   /** Throws a {@link StoreException} when the backend cannot serve requests right now. */
   void ping();

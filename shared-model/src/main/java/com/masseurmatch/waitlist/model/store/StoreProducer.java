@@ -2,6 +2,7 @@ package com.masseurmatch.waitlist.model.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.masseurmatch.waitlist.model.call.CallRecordStore;
+import com.masseurmatch.waitlist.model.console.ConsoleStore;
 import com.masseurmatch.waitlist.model.store.embedded.EmbeddedBackend;
 import com.masseurmatch.waitlist.model.store.postgrest.PostgrestBackend;
 import com.masseurmatch.waitlist.model.validation.EntryValidator;
@@ -51,6 +52,12 @@ public class StoreProducer {
   @Singleton
   VoicemailStore voicemailStore(StoreBackend backend) {
     return backend.voicemails();
+  }
+
+  @Produces
+  @Singleton
+  ConsoleStore consoleStore(StoreBackend backend) {
+    return backend.console();
   }
 
   @Produces

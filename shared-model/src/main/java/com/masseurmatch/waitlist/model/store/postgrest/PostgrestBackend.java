@@ -2,6 +2,7 @@ package com.masseurmatch.waitlist.model.store.postgrest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.masseurmatch.waitlist.model.call.CallRecordStore;
+import com.masseurmatch.waitlist.model.console.ConsoleStore;
 import com.masseurmatch.waitlist.model.store.StoreBackend;
 import com.masseurmatch.waitlist.model.store.SupabaseConfig;
 import com.masseurmatch.waitlist.model.voicemail.VoicemailStore;
@@ -16,6 +17,7 @@ public final class PostgrestBackend implements StoreBackend {
   private final WaitlistStore waitlist;
   private final CallRecordStore calls;
   private final VoicemailStore voicemails;
+  private final ConsoleStore console;
 
   public PostgrestBackend(SupabaseConfig config, ObjectMapper rowJson) {
     this.client = new PostgrestClient(config, rowJson);
@@ -23,6 +25,7 @@ public final class PostgrestBackend implements StoreBackend {
     this.waitlist = new PostgrestWaitlistStore(client);
     this.calls = new PostgrestCallRecordStore(client);
     this.voicemails = new PostgrestVoicemailStore(client);
+    this.console = new PostgrestConsoleStore(client);
   }
 
   @Override
@@ -38,6 +41,11 @@ public final class PostgrestBackend implements StoreBackend {
   @Override
   public VoicemailStore voicemails() {
     return voicemails;
+  }
+
+  @Override
+  public ConsoleStore console() {
+    return console;
   }
 
   @Override
