@@ -51,7 +51,8 @@ public final class ConsoleFormats {
     return minutes(Duration.between(start, end).toSeconds());
   }
 
-  static String minutes(long seconds) {
+  /** {@code 1:35} for 95 seconds. */
+  public static String minutes(long seconds) {
     return seconds / 60 + ":" + String.format("%02d", seconds % 60);
   }
 
