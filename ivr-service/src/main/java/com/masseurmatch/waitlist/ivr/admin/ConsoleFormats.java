@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /** How the console shows times, money and lengths (UTC, US dollars, minutes:seconds). */
-@TemplateExtension
+@TemplateExtension(namespace = "fmt")
 public final class ConsoleFormats {
 
   private static final DateTimeFormatter WHEN =

@@ -67,7 +67,9 @@ public class ConsoleGuard {
     headers.putSingle("X-Frame-Options", "DENY");
     headers.putSingle("Cache-Control", "no-store");
     headers.putSingle("X-Content-Type-Options", "nosniff");
-    headers.putSingle("Referrer-Policy", "no-referrer");
+    // same-origin, not no-referrer: with no-referrer a form POST carries "Origin: null", which CORS
+    // refuses
+    headers.putSingle("Referrer-Policy", "same-origin");
   }
 
   static boolean isConsole(String path) {
