@@ -52,9 +52,13 @@ class ConsoleBrowserTest {
 
   private ConsoleBrowser browser;
   private ChromeDriver driver;
+
   /** Letters only: the tag goes into names, which may not contain digits. */
   private final String tag =
-      UUID.randomUUID().toString().substring(0, 8).chars()
+      UUID.randomUUID()
+          .toString()
+          .substring(0, 8)
+          .chars()
           .mapToObj(c -> String.valueOf((char) (Character.isDigit(c) ? 'g' + c - '0' : c)))
           .reduce("b", String::concat);
 

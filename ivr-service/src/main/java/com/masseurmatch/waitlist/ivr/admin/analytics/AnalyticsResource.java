@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Set;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code /admin/analytics}: calls by day and by hour of the week, the funnel, conversion by path,
@@ -48,6 +49,7 @@ public class AnalyticsResource {
   }
 
   @GET
+  @Operation(hidden = true) // an HTML page, not part of the API
   public TemplateInstance analytics(@RestQuery String days) {
     int period = period(days);
     LocalDate last = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();

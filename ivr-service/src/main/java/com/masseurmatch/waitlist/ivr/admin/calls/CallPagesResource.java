@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code /admin/calls}: the calls, newest first, and one call's transcript and record. */
 @Path("/admin/calls")
@@ -46,6 +47,7 @@ public class CallPagesResource {
   }
 
   @GET
+  @Operation(hidden = true) // an HTML page, not part of the API
   public TemplateInstance list(
       @RestQuery String path, @RestQuery String outcome, @RestQuery String page) {
     int number = pageNumber(page);
@@ -67,6 +69,7 @@ public class CallPagesResource {
   }
 
   @GET
+  @Operation(hidden = true) // an HTML page, not part of the API
   @Path("/{sid}")
   public TemplateInstance call(@RestPath String sid) {
     CallRecord record =

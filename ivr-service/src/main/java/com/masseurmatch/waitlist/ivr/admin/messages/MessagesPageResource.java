@@ -8,6 +8,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code /admin/messages}: confirmations and opt-outs. The service sends no messages yet, so the
@@ -29,6 +30,7 @@ public class MessagesPageResource {
   }
 
   @GET
+  @Operation(hidden = true) // an HTML page, not part of the API
   public TemplateInstance messages() {
     return Templates.messages(ConsolePage.of("messages", session.get()));
   }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code /admin}: today, 7 and 30 days at a glance, and signups per day by role. */
 @Path("/admin")
@@ -37,6 +38,7 @@ public class OverviewResource {
   }
 
   @GET
+  @Operation(hidden = true) // an HTML page, not part of the API
   public TemplateInstance overview() {
     Instant now = clock.instant();
     Overview overview = data.read(store -> store.overview(now));

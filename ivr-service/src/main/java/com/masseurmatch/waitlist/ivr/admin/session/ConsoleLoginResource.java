@@ -26,6 +26,7 @@ import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code /admin/login} and {@code /admin/logout}: the operator signs in with {@code ADMIN_TOKEN}
@@ -68,6 +69,7 @@ public class ConsoleLoginResource {
   }
 
   @GET
+  @Operation(hidden = true) // an HTML page, not part of the API
   @Path("/login")
   public RestResponse<TemplateInstance> form(@RestQuery String next, @Context UriInfo uri) {
     byte[] bytes = new byte[18];
@@ -79,6 +81,7 @@ public class ConsoleLoginResource {
   }
 
   @POST
+  @Operation(hidden = true) // an HTML page, not part of the API
   @Path("/login")
   public RestResponse<Object> signIn(
       @RestForm String token,
@@ -142,6 +145,7 @@ public class ConsoleLoginResource {
   }
 
   @POST
+  @Operation(hidden = true) // an HTML page, not part of the API
   @Path("/logout")
   public RestResponse<Object> signOut(@RestForm String csrf, @Context UriInfo uri) {
     current.requireCsrf(csrf);

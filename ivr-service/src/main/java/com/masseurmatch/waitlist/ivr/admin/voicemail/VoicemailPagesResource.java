@@ -22,6 +22,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code /admin/voicemails}: transcriptions, playback through the service, a {@code tel:} link to
@@ -51,6 +52,7 @@ public class VoicemailPagesResource {
   }
 
   @GET
+  @Operation(hidden = true) // an HTML page, not part of the API
   public TemplateInstance list(@RestQuery String show, @RestQuery String page) {
     boolean all = "all".equals(show);
     int number;
@@ -70,6 +72,7 @@ public class VoicemailPagesResource {
   }
 
   @GET
+  @Operation(hidden = true) // an HTML page, not part of the API
   @Path("/{id}/recording.mp3")
   @Produces("audio/mpeg")
   public RestResponse<byte[]> recording(@RestPath String id) {
@@ -79,6 +82,7 @@ public class VoicemailPagesResource {
   }
 
   @POST
+  @Operation(hidden = true) // an HTML page, not part of the API
   @Path("/{id}/handled")
   public RestResponse<Void> handled(@RestPath String id, @RestForm String csrf) {
     session.requireCsrf(csrf);

@@ -24,6 +24,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code /admin/waitlist}: search, filters, sort and paging; an entry's edit page; erasure on
@@ -55,6 +56,7 @@ public class WaitlistPagesResource {
   }
 
   @GET
+  @Operation(hidden = true) // an HTML page, not part of the API
   public TemplateInstance list(
       @RestQuery String q,
       @RestQuery String role,
@@ -75,6 +77,7 @@ public class WaitlistPagesResource {
   }
 
   @GET
+  @Operation(hidden = true) // an HTML page, not part of the API
   @Path("/export.csv")
   @Produces("text/csv")
   public RestResponse<String> export(
@@ -93,12 +96,14 @@ public class WaitlistPagesResource {
   }
 
   @GET
+  @Operation(hidden = true) // an HTML page, not part of the API
   @Path("/{id}")
   public TemplateInstance entry(@RestPath String id, @RestQuery String saved) {
     return Templates.entry(page(), EntryFormView.of(editor.find(uuid(id)), saved != null));
   }
 
   @POST
+  @Operation(hidden = true) // an HTML page, not part of the API
   @Path("/{id}")
   public RestResponse<TemplateInstance> edit(
       @RestPath String id,
@@ -120,6 +125,7 @@ public class WaitlistPagesResource {
   }
 
   @POST
+  @Operation(hidden = true) // an HTML page, not part of the API
   @Path("/{id}/erase")
   public RestResponse<TemplateInstance> erase(
       @RestPath String id, @RestForm String csrf, @RestForm String reason) {
