@@ -111,7 +111,9 @@ class ConsoleScreenshots {
                       null))
               .entry();
     }
-    CallPath[] paths = {CallPath.REALTIME, CallPath.REALTIME, CallPath.FALLBACK, CallPath.VOICEMAIL};
+    CallPath[] paths = {
+      CallPath.REALTIME, CallPath.REALTIME, CallPath.FALLBACK, CallPath.VOICEMAIL
+    };
     CallOutcome[] outcomes = {CallOutcome.SIGNED_UP, CallOutcome.ABANDONED, CallOutcome.FAILED};
     Instant now = Instant.now();
     for (int i = 0; i < 120; i++) {
@@ -132,16 +134,26 @@ class ConsoleScreenshots {
             record
                 .withTranscript(
                     List.of(
-                        new TranscriptTurn("knotty", "Hi, I'm Knotty. Shall I add you to the waitlist?", start),
-                        new TranscriptTurn("caller", "Yes please, I'm a massage therapist.", start.plusSeconds(4)),
-                        new TranscriptTurn("knotty", "Lovely. What's your full name?", start.plusSeconds(7))))
+                        new TranscriptTurn(
+                            "knotty", "Hi, I'm Knotty. Shall I add you to the waitlist?", start),
+                        new TranscriptTurn(
+                            "caller", "Yes please, I'm a massage therapist.", start.plusSeconds(4)),
+                        new TranscriptTurn(
+                            "knotty", "Lovely. What's your full name?", start.plusSeconds(7))))
                 .withCollected(Map.of("role", "therapist", "full_name", "Ana Lee"));
       }
       calls.upsert(record);
     }
     voicemails.upsert(
-        new Voicemail(null, "CAvm1", "+14155550188", "RE00000000000000000000000000000001", null, 24,
-            "Hi, this is Sam, please call me back about joining as a therapist.", null));
+        new Voicemail(
+            null,
+            "CAvm1",
+            "+14155550188",
+            "RE00000000000000000000000000000001",
+            null,
+            24,
+            "Hi, this is Sam, please call me back about joining as a therapist.",
+            null));
     return any;
   }
 }

@@ -195,8 +195,7 @@ class ConsoleFunctionsTest {
     assertEquals("t", call(handled, "ops"));
     assertEquals("t", call(handled, "someone else"));
     assertEquals("ops", text("select handled_by from voicemails"));
-    assertEquals(
-        "f", text("select console_voicemail_handled('" + UUID.randomUUID() + "', 'ops')"));
+    assertEquals("f", text("select console_voicemail_handled('" + UUID.randomUUID() + "', 'ops')"));
   }
 
   @Test

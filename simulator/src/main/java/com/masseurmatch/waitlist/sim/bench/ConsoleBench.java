@@ -18,9 +18,9 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * {@code bin/bench console}: fills an embedded database with waitlist entries and calls spread
- * over a year, then times the console's overview, analytics and waitlist search as the pages
- * query them. The target is an answer under 300 ms for the overview and analytics.
+ * {@code bin/bench console}: fills an embedded database with waitlist entries and calls spread over
+ * a year, then times the console's overview, analytics and waitlist search as the pages query them.
+ * The target is an answer under 300 ms for the overview and analytics.
  */
 public final class ConsoleBench {
 
@@ -47,8 +47,15 @@ public final class ConsoleBench {
 
     EntrySearch search =
         new EntrySearch(
-            Optional.of("lee"), Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty(), EntrySort.CREATED_AT, true, 0, 25);
+            Optional.of("lee"),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            EntrySort.CREATED_AT,
+            true,
+            0,
+            25);
     boolean ok = true;
     ok &= time("overview (today, 7 and 30 days)", runs, () -> console.overview(now), true);
     ok &=
@@ -94,14 +101,19 @@ public final class ConsoleBench {
     return p95 <= TARGET_MILLIS;
   }
 
-  private static void fill(EmbeddedDatabase database, int entries, int calls, int days, Instant now) {
+  private static void fill(
+      EmbeddedDatabase database, int entries, int calls, int days, Instant now) {
     SplittableRandom random = new SplittableRandom(42);
     long span = Duration.ofDays(days).toMillis();
     long end = now.toEpochMilli();
     String[] names = {"Ann Lee", "Bo Chen", "Cy Ruiz", "Di Khan", "Ed Moss", "Flo Diaz"};
     String[] sources = {"phone", "web", "fallback", "voicemail"};
-    String[] paths = {"realtime", "realtime", "realtime", "fallback", "scripted", "voicemail", "transfer"};
-    String[] outcomes = {"signed_up", "signed_up", "abandoned", "failed", "voicemail", "transferred"};
+    String[] paths = {
+      "realtime", "realtime", "realtime", "fallback", "scripted", "voicemail", "transfer"
+    };
+    String[] outcomes = {
+      "signed_up", "signed_up", "abandoned", "failed", "voicemail", "transferred"
+    };
     database.write(
         c -> {
           try (PreparedStatement insert =

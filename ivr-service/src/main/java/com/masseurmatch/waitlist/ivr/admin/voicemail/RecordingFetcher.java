@@ -36,6 +36,8 @@ public class RecordingFetcher {
     this.timeout = admin.console().recordingTimeout();
     this.http =
         HttpClient.newBuilder()
+            // HTTP/1.1: no h2c upgrade attempt on plain-http test and proxy endpoints
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(timeout)
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();

@@ -41,8 +41,7 @@ class ConsoleSessionsTest {
     String[] parts = sessions.issue("Olive").cookieValue().split("\\.");
 
     assertTrue(sessions.verify("Um9vdA." + parts[1] + "." + parts[2] + "." + parts[3]).isEmpty());
-    assertTrue(
-        sessions.verify(parts[0] + ".99999999999." + parts[2] + "." + parts[3]).isEmpty());
+    assertTrue(sessions.verify(parts[0] + ".99999999999." + parts[2] + "." + parts[3]).isEmpty());
     assertTrue(sessions.verify("nonsense").isEmpty());
     assertTrue(
         sessions("another-admin-token-99").verify(String.join(".", parts)).isEmpty(),
