@@ -1,6 +1,7 @@
 package com.masseurmatch.waitlist.model.validation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,16 +16,39 @@ public final class EmailNormalizer {
   public static final String FIELD = "email";
   public static final int MAX_LENGTH = 254;
 
+  /**
+   * Symbols as callers say them in English, Spanish and French, matched on folded words (no
+   * accents, lower case); phrases of several words come first.
+   */
   private static final Map<String, String> SPOKEN_SYMBOLS =
-      Map.of(
-          "dot", ".",
-          "period", ".",
-          "point", ".",
-          "underscore", "_",
-          "dash", "-",
-          "hyphen", "-",
-          "minus", "-",
-          "plus", "+");
+      Map.ofEntries(
+          Map.entry("dot", "."),
+          Map.entry("period", "."),
+          Map.entry("point", "."),
+          Map.entry("punto", "."),
+          Map.entry("underscore", "_"),
+          Map.entry("guion bajo", "_"),
+          Map.entry("barra baja", "_"),
+          Map.entry("tiret bas", "_"),
+          Map.entry("tiret du bas", "_"),
+          Map.entry("tiret du huit", "_"),
+          Map.entry("tiret du 8", "_"),
+          Map.entry("souligne", "_"),
+          Map.entry("dash", "-"),
+          Map.entry("hyphen", "-"),
+          Map.entry("minus", "-"),
+          Map.entry("guion", "-"),
+          Map.entry("guion medio", "-"),
+          Map.entry("tiret", "-"),
+          Map.entry("tiret du six", "-"),
+          Map.entry("tiret du 6", "-"),
+          Map.entry("trait d'union", "-"),
+          Map.entry("plus", "+"),
+          Map.entry("arroba", "@"),
+          Map.entry("arobase", "@"),
+          Map.entry("arobas", "@"));
+
+  private static final int LONGEST_PHRASE = 3;
 
   private static final Pattern LOCAL_PART =
       Pattern.compile("[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
@@ -120,12 +144,19 @@ public final class EmailNormalizer {
   }
 
   /**
-   * Maps spoken words to symbols and removes the spaces between spoken letters. Without an '@', the
-   * last standalone "at" becomes the '@'.
+   * Maps spoken words to symbols and removes the spaces between spoken letters. Without an '@' (or
+   * its Spanish or French word), the last standalone "at" becomes the '@'.
    */
   static String fromSpokenForm(String text) {
     String[] words = text.split("\\s+");
-    boolean hasAtSign = text.indexOf('@') >= 0;
+    String[] folded = new String[words.length];
+    for (int i = 0; i < words.length; i++) {
+      folded[i] = SpokenWords.fold(words[i]);
+    }
+    boolean several = words.length > 1;
+    boolean hasAtSign =
+        text.indexOf('@') >= 0
+            || (several && Arrays.stream(folded).anyMatch(w -> "@".equals(SPOKEN_SYMBOLS.get(w))));
     int atWord = -1;
     if (!hasAtSign) {
       for (int i = words.length - 1; i >= 0; i--) {
@@ -136,17 +167,38 @@ public final class EmailNormalizer {
       }
     }
     List<String> out = new ArrayList<>(words.length);
-    for (int i = 0; i < words.length; i++) {
-      String word = words[i];
+    int i = 0;
+    while (i < words.length) {
       if (i == atWord) {
         out.add("@");
-      } else if (words.length > 1 && SPOKEN_SYMBOLS.containsKey(word)) {
-        out.add(SPOKEN_SYMBOLS.get(word));
+        i++;
+        continue;
+      }
+      int matched = several ? longestSymbolAt(folded, i) : 0;
+      if (matched > 0) {
+        out.add(SPOKEN_SYMBOLS.get(phrase(folded, i, matched)));
+        i += matched;
       } else {
-        out.add(word);
+        // a transcript spells a spoken "Pérez" with its accent; the address has none
+        out.add(several ? folded[i] : words[i]);
+        i++;
       }
     }
     return String.join("", out);
+  }
+
+  /** How many words from {@code start} form the longest spoken symbol there, or 0. */
+  private static int longestSymbolAt(String[] folded, int start) {
+    for (int n = Math.min(LONGEST_PHRASE, folded.length - start); n > 0; n--) {
+      if (SPOKEN_SYMBOLS.containsKey(phrase(folded, start, n))) {
+        return n;
+      }
+    }
+    return 0;
+  }
+
+  private static String phrase(String[] folded, int start, int n) {
+    return String.join(" ", Arrays.asList(folded).subList(start, start + n));
   }
 
   private static boolean validDomain(String domain) {

@@ -5,8 +5,9 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
-import java.util.Locale;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Turns a phone number as written or spoken into E.164 with libphonenumber.
@@ -17,20 +18,11 @@ public final class PhoneNormalizer {
 
   public static final String FIELD = "phone";
 
-  private static final Map<String, String> SPOKEN_DIGITS =
-      Map.ofEntries(
-          Map.entry("zero", "0"),
-          Map.entry("oh", "0"),
-          Map.entry("one", "1"),
-          Map.entry("two", "2"),
-          Map.entry("three", "3"),
-          Map.entry("four", "4"),
-          Map.entry("five", "5"),
-          Map.entry("six", "6"),
-          Map.entry("seven", "7"),
-          Map.entry("eight", "8"),
-          Map.entry("nine", "9"),
-          Map.entry("plus", "+"));
+  /** "plus" as said before a country code, in English, French and Spanish ("más"). */
+  private static final List<String> PLUS_WORDS = List.of("plus", "mas");
+
+  /** A comma or full stop after a word: the caller paused, so a spoken pair ends there. */
+  private static final Pattern PAUSE = Pattern.compile("[,.;:]+$");
 
   private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
   private final String defaultRegion;
@@ -111,14 +103,31 @@ public final class PhoneNormalizer {
     };
   }
 
-  /** "four one five, five five five ..." becomes "415555..."; other text passes through. */
+  /**
+   * "four one five, five five five ...", "cuatro uno cinco ..." or "zéro six, douze, trente-quatre
+   * ..." becomes digits; other text passes through.
+   */
   static String spokenToDigits(String raw) {
-    String[] words = raw.toLowerCase(Locale.ROOT).split("[\\s,]+");
-    StringBuilder out = new StringBuilder(raw.length());
-    for (String word : words) {
-      String digit = SPOKEN_DIGITS.get(word.replaceAll("[^a-z]", ""));
-      out.append(digit != null && !word.matches(".*\\d.*") ? digit : word).append(' ');
+    List<String> words = new ArrayList<>();
+    for (String token : raw.strip().split("\\s+")) {
+      boolean pause = PAUSE.matcher(token).find();
+      String bare = PAUSE.matcher(token).replaceAll("");
+      if (bare.chars().anyMatch(Character::isLetter)) {
+        for (String part : bare.split("-")) {
+          String word = SpokenWords.fold(part).replaceAll("[^a-z0-9+]", "");
+          if (!word.isEmpty()) {
+            words.add(PLUS_WORDS.contains(word) ? "+" : word);
+          }
+        }
+      } else if (!bare.isEmpty()) {
+        words.add(bare);
+      }
+      if (pause) {
+        words.add(SpokenNumbers.PAUSE);
+      }
     }
-    return out.toString().trim();
+    List<String> digits = new ArrayList<>(SpokenNumbers.toDigits(words));
+    digits.removeIf(SpokenNumbers.PAUSE::equals);
+    return String.join(" ", digits);
   }
 }

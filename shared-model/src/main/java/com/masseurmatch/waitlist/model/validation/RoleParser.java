@@ -2,9 +2,11 @@ package com.masseurmatch.waitlist.model.validation;
 
 import com.masseurmatch.waitlist.model.waitlist.Role;
 import java.util.List;
-import java.util.Locale;
 
-/** Understands a role as a caller or a model says it: "massage therapist", "I'm a client". */
+/**
+ * Understands a role as a caller or a model says it, in English, Spanish or French: "massage
+ * therapist", "I'm a client", "soy masajista", "je suis massothérapeute".
+ */
 public final class RoleParser {
 
   public static final String FIELD = "role";
@@ -21,7 +23,21 @@ public final class RoleParser {
           "give massage",
           "give massages",
           "offer massage",
-          "offer massages");
+          "offer massages",
+          // Spanish
+          "masajista",
+          "terapeuta",
+          "masoterapeuta",
+          "quiropractico",
+          "doy masajes",
+          "ofrezco masajes",
+          // French
+          "massotherapeute",
+          "therapeute",
+          "praticien",
+          "praticienne",
+          "donne des massages",
+          "offre des massages");
   private static final List<String> CLIENT_WORDS =
       List.of(
           "client",
@@ -33,7 +49,19 @@ public final class RoleParser {
           "get massages",
           "receive",
           "looking for a massage",
-          "want a massage");
+          "want a massage",
+          // Spanish
+          "cliente",
+          "clienta",
+          "recibir masajes",
+          "reservar",
+          "quiero un masaje",
+          "busco un masaje",
+          // French ("client" is shared with English, "cliente" with Spanish)
+          "recevoir des massages",
+          "reserver",
+          "je veux un massage",
+          "je cherche un massage");
 
   private RoleParser() {}
 
@@ -46,7 +74,7 @@ public final class RoleParser {
               "The role is missing; ask whether the caller is a massage therapist or a client."));
     }
     String text =
-        " " + raw.toLowerCase(Locale.ROOT).replaceAll("[^a-z ]", " ").replaceAll("\\s+", " ") + " ";
+        " " + SpokenWords.fold(raw).replaceAll("[^a-z ]", " ").replaceAll("\\s+", " ") + " ";
     boolean therapist = mentionsAny(text, THERAPIST_WORDS);
     boolean client = mentionsAny(text, CLIENT_WORDS);
     if (therapist && !client) {
