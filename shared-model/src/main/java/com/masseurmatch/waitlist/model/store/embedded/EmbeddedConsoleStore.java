@@ -65,7 +65,9 @@ public final class EmbeddedConsoleStore implements ConsoleStore {
             s.execute(
                 "create index if not exists calls_console_idx"
                     + " on calls (started_at, path, outcome, ended_at, cost_usd)");
-            s.execute("create index if not exists waitlist_source_idx on waitlist (source)");
+            s.execute(
+                "create index if not exists waitlist_console_idx"
+                    + " on waitlist (created_at, role, source)");
           }
           return null;
         });
