@@ -1,21 +1,14 @@
 package com.masseurmatch.waitlist.ivr.admin;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.masseurmatch.waitlist.ivr.admin.ConsoleTwilioWireMock.InjectTwilio;
+import com.masseurmatch.waitlist.ivr.admin.ConsoleTwilioFake.InjectTwilio;
 import com.masseurmatch.waitlist.model.console.ConsoleStore;
 import com.masseurmatch.waitlist.model.voicemail.Voicemail;
 import com.masseurmatch.waitlist.model.voicemail.VoicemailStore;
@@ -36,10 +29,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Console access over HTTP: sessions, cookies, CSRF, headers, and voicemail playback. */
 @QuarkusTest
-@QuarkusTestResource(value = ConsoleTwilioWireMock.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = ConsoleTwilioFake.class, restrictToAnnotatedClass = true)
 class ConsoleAccessTest {
 
-  @InjectTwilio WireMockServer twilio;
+  @InjectTwilio ConsoleTwilioFake twilio;
   @Inject WaitlistStore waitlist;
   @Inject VoicemailStore voicemails;
   @Inject ConsoleStore console;
@@ -240,17 +233,7 @@ class ConsoleAccessTest {
   @Test
   void aVoicemailPlaysThroughTheServiceWithTheAccountsCredentials() {
     String recording = "RE" + tag + "0000000000000000000000aa";
-    twilio.stubFor(
-        get(urlEqualTo(
-                "/2010-04-01/Accounts/"
-                    + ConsoleTwilioWireMock.ACCOUNT
-                    + "/Recordings/"
-                    + recording
-                    + ".mp3"))
-            .willReturn(
-                aResponse()
-                    .withHeader("Content-Type", "audio/mpeg")
-                    .withBody(new byte[] {1, 2, 3, 4})));
+    twilio.recording(recording, new byte[] {1, 2, 3, 4});
     Voicemail voicemail =
         voicemails.upsert(
             new Voicemail(
@@ -259,7 +242,7 @@ class ConsoleAccessTest {
                 "+14155550177",
                 recording,
                 "https://api.twilio.com/2010-04-01/Accounts/"
-                    + ConsoleTwilioWireMock.ACCOUNT
+                    + ConsoleTwilioFake.ACCOUNT
                     + "/Recordings/"
                     + recording,
                 12,
@@ -292,16 +275,18 @@ class ConsoleAccessTest {
     assertArrayEquals(new byte[] {1, 2, 3, 4}, audio);
     String basic =
         Base64.getEncoder()
-            .encodeToString((ConsoleTwilioWireMock.ACCOUNT + ":test-twilio-auth-token").getBytes());
-    twilio.verify(
-        getRequestedFor(
-                urlEqualTo(
-                    "/2010-04-01/Accounts/"
-                        + ConsoleTwilioWireMock.ACCOUNT
-                        + "/Recordings/"
-                        + recording
-                        + ".mp3"))
-            .withHeader("Authorization", equalTo("Basic " + basic)));
+            .encodeToString((ConsoleTwilioFake.ACCOUNT + ":test-twilio-auth-token").getBytes());
+    assertTrue(
+        twilio
+            .requests()
+            .contains(
+                "/2010-04-01/Accounts/"
+                    + ConsoleTwilioFake.ACCOUNT
+                    + "/Recordings/"
+                    + recording
+                    + ".mp3 Basic "
+                    + basic),
+        twilio.requests().toString());
 
     given()
         .redirects()
@@ -322,14 +307,6 @@ class ConsoleAccessTest {
   @Test
   void aRecordingTwilioNoLongerHasIs404() {
     String recording = "RE" + tag + "1111111111111111111111bb";
-    twilio.stubFor(
-        get(urlEqualTo(
-                "/2010-04-01/Accounts/"
-                    + ConsoleTwilioWireMock.ACCOUNT
-                    + "/Recordings/"
-                    + recording
-                    + ".mp3"))
-            .willReturn(aResponse().withStatus(404).withBody("{\"code\":20404}")));
     Voicemail voicemail =
         voicemails.upsert(new Voicemail(null, null, null, recording, null, 3, null, null));
     ConsoleLogin.Session session = ConsoleLogin.signIn("Olive Ops");

@@ -40,7 +40,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /** The console in a real browser: Debian's Chromium, headless, through Selenium. */
 @QuarkusTest
-@QuarkusTestResource(value = ConsoleTwilioWireMock.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = ConsoleTwilioFake.class, restrictToAnnotatedClass = true)
 class ConsoleBrowserTest {
 
   @TestHTTPResource("/")

@@ -38,7 +38,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * from demonstration data, with {@code -Dconsole.screenshots=<folder>}.
  */
 @QuarkusTest
-@QuarkusTestResource(value = ConsoleTwilioWireMock.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = ConsoleTwilioFake.class, restrictToAnnotatedClass = true)
 @EnabledIfSystemProperty(named = "console.screenshots", matches = ".+")
 class ConsoleScreenshots {
 
