@@ -1,6 +1,7 @@
 package com.masseurmatch.waitlist.sim;
 
 import com.masseurmatch.waitlist.sim.bench.BridgeLoad;
+import com.masseurmatch.waitlist.sim.bench.ConsoleBench;
 import com.masseurmatch.waitlist.sim.bench.IvrLoad;
 import com.masseurmatch.waitlist.sim.call.CallCommand;
 
@@ -18,6 +19,8 @@ public final class Main {
         ivr       signed webhooks at a fixed rate against ivr-service
                   --rate RPS (500) --seconds S (30) --warmup-seconds S (60) --connections N (32)
                   --ivr-cpus LIST (0) --jar PATH --json FILE
+        console   time the operator console's queries on an embedded database it fills
+                  --entries N (100000) --calls N (200000) --days D (365) --runs N (20) --dir PATH
         fake-openai   run the echoing fake OpenAI Realtime server alone  --port P (8090)
         call      place one simulated call against ivr-service, following its TwiML
                   --steps "press 3; record 10" or --script FILE or --interactive, --voice FILE.wav
@@ -39,6 +42,7 @@ public final class Main {
           switch (argv[0]) {
             case "bridge" -> BridgeLoad.run(args);
             case "ivr" -> IvrLoad.run(args);
+            case "console" -> ConsoleBench.run(args);
             case "fake-openai" -> BridgeLoad.runFakeOpenAi(args);
             case "call" -> CallCommand.run(args);
             default -> {

@@ -32,6 +32,13 @@ public class AdminAuth {
     this.expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
   }
 
+  /** Whether a token typed into the console's sign-in form is the admin token (constant time). */
+  public boolean accepts(String token) {
+    byte[] given =
+        token == null ? new byte[0] : ("Bearer " + token.trim()).getBytes(StandardCharsets.UTF_8);
+    return MessageDigest.isEqual(expected, given);
+  }
+
   /** Throws 401 unless the header carries the admin token. */
   public void require(String authorization) {
     byte[] given =

@@ -4,11 +4,11 @@ import com.masseurmatch.waitlist.model.waitlist.StoredEntry;
 import java.util.List;
 
 /** The waitlist as RFC 4180 CSV, safe to open in a spreadsheet. */
-final class CsvWriter {
+public final class CsvWriter {
 
   private CsvWriter() {}
 
-  static String write(List<StoredEntry> entries) {
+  public static String write(List<StoredEntry> entries) {
     StringBuilder csv =
         new StringBuilder(
             "id,full_name,phone,email,role,source,call_sid,created_at,updated_at\r\n");

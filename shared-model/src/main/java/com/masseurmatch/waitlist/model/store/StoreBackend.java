@@ -1,6 +1,7 @@
 package com.masseurmatch.waitlist.model.store;
 
 import com.masseurmatch.waitlist.model.call.CallRecordStore;
+import com.masseurmatch.waitlist.model.console.ConsoleStore;
 import com.masseurmatch.waitlist.model.job.JobStore;
 import com.masseurmatch.waitlist.model.voicemail.VoicemailStore;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistStore;
@@ -16,6 +17,9 @@ public interface StoreBackend {
 
   /** The background job queue. */
   JobStore jobs();
+
+  /** The operator console's queries and changes. */
+  ConsoleStore console();
 
   /** Throws a {@link StoreException} when the backend cannot serve requests right now. */
   void ping();

@@ -2,6 +2,7 @@ package com.masseurmatch.waitlist.model.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.masseurmatch.waitlist.model.call.CallRecordStore;
+import com.masseurmatch.waitlist.model.console.ConsoleStore;
 import com.masseurmatch.waitlist.model.job.JobStore;
 import com.masseurmatch.waitlist.model.store.embedded.EmbeddedBackend;
 import com.masseurmatch.waitlist.model.store.postgrest.PostgrestBackend;
@@ -67,6 +68,12 @@ public class StoreProducer {
   @Singleton
   JobStore jobStore(StoreBackend backend) {
     return backend.jobs();
+  }
+
+  @Produces
+  @Singleton
+  ConsoleStore consoleStore(StoreBackend backend) {
+    return backend.console();
   }
 
   @Produces

@@ -2,6 +2,7 @@ package com.masseurmatch.waitlist.model.store.embedded;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.masseurmatch.waitlist.model.call.CallRecordStore;
+import com.masseurmatch.waitlist.model.console.ConsoleStore;
 import com.masseurmatch.waitlist.model.job.JobStore;
 import com.masseurmatch.waitlist.model.store.StoreBackend;
 import com.masseurmatch.waitlist.model.voicemail.VoicemailStore;
@@ -18,6 +19,8 @@ public final class EmbeddedBackend implements StoreBackend {
   private final CallRecordStore calls;
   private final VoicemailStore voicemails;
   private final JobStore jobs;
+  private final Clock clock;
+  private ConsoleStore console;
 
   public EmbeddedBackend(Path dataDir, ObjectMapper rowJson, Clock clock) {
     this.database = new EmbeddedDatabase(dataDir);
@@ -25,6 +28,7 @@ public final class EmbeddedBackend implements StoreBackend {
     this.calls = new EmbeddedCallRecordStore(database, rowJson);
     this.voicemails = new EmbeddedVoicemailStore(database, clock);
     this.jobs = new EmbeddedJobStore(database, rowJson, clock);
+    this.clock = clock;
   }
 
   @Override
@@ -40,6 +44,15 @@ public final class EmbeddedBackend implements StoreBackend {
   @Override
   public VoicemailStore voicemails() {
     return voicemails;
+  }
+
+  /** Created on first use: only the service with the console adds its tables and indexes. */
+  @Override
+  public synchronized ConsoleStore console() {
+    if (console == null) {
+      console = new EmbeddedConsoleStore(database, clock);
+    }
+    return console;
   }
 
   @Override

@@ -140,8 +140,8 @@ public final class EmbeddedDatabase {
   }
 
   /** Schema 2: columns added to a version-1 file in place. */
-  private static void addColumnIfMissing(
-      Statement statement, String table, String column, String type) throws SQLException {
+  static void addColumnIfMissing(Statement statement, String table, String column, String type)
+      throws SQLException {
     try (var columns = statement.executeQuery("pragma table_info(" + table + ")")) {
       while (columns.next()) {
         if (column.equals(columns.getString("name"))) {

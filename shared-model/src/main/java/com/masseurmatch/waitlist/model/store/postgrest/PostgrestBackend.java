@@ -2,6 +2,7 @@ package com.masseurmatch.waitlist.model.store.postgrest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.masseurmatch.waitlist.model.call.CallRecordStore;
+import com.masseurmatch.waitlist.model.console.ConsoleStore;
 import com.masseurmatch.waitlist.model.job.JobStore;
 import com.masseurmatch.waitlist.model.store.StoreBackend;
 import com.masseurmatch.waitlist.model.store.SupabaseConfig;
@@ -18,6 +19,7 @@ public final class PostgrestBackend implements StoreBackend {
   private final CallRecordStore calls;
   private final VoicemailStore voicemails;
   private final JobStore jobs;
+  private final ConsoleStore console;
 
   public PostgrestBackend(SupabaseConfig config, ObjectMapper rowJson) {
     this.client = new PostgrestClient(config, rowJson);
@@ -26,6 +28,7 @@ public final class PostgrestBackend implements StoreBackend {
     this.calls = new PostgrestCallRecordStore(client);
     this.voicemails = new PostgrestVoicemailStore(client);
     this.jobs = new PostgrestJobStore(client);
+    this.console = new PostgrestConsoleStore(client);
   }
 
   @Override
@@ -46,6 +49,11 @@ public final class PostgrestBackend implements StoreBackend {
   @Override
   public JobStore jobs() {
     return jobs;
+  }
+
+  @Override
+  public ConsoleStore console() {
+    return console;
   }
 
   @Override

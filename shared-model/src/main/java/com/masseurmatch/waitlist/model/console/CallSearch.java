@@ -1,0 +1,19 @@
+package com.masseurmatch.waitlist.model.console;
+
+import com.masseurmatch.waitlist.model.call.CallOutcome;
+import com.masseurmatch.waitlist.model.call.CallPath;
+import java.util.Optional;
+
+/** A page of calls, newest first, optionally of one path and one outcome. */
+public record CallSearch(
+    Optional<CallPath> path, Optional<CallOutcome> outcome, int offset, int limit) {
+
+  public static final int MAX_LIMIT = 200;
+
+  public CallSearch {
+    if (offset < 0 || limit < 1 || limit > MAX_LIMIT) {
+      throw new IllegalArgumentException(
+          "offset must be 0 or more and limit between 1 and " + MAX_LIMIT);
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package com.masseurmatch.waitlist.model.console;
+
+import com.masseurmatch.waitlist.model.call.CallOutcome;
+import com.masseurmatch.waitlist.model.call.CallPath;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One call in the console's list: no transcript, no usage details. */
+public record CallSummary(
+    String callSid,
+    String fromNumber,
+    Instant startedAt,
+    Instant endedAt,
+    CallPath path,
+    CallOutcome outcome,
+    UUID waitlistId,
+    BigDecimal costUsd) {}
