@@ -103,7 +103,7 @@ class HangingVendorsTest {
     Twiml done = caller.answer("Digits", "1");
     assertEquals("Say,Hangup", done.verbs());
     assertTrue(done.text("/Response/Say").contains("You're on the MasseurMatch waitlist"));
-    stillHanging("/rest/v1/waitlist");
+    stillHanging("/rest/v1/rpc/submit_waitlist_entry");
     assertEquals(1, outbox.depth(), "the signup is kept on disk");
 
     Twiml ended = Webhooks.twiml("/api/voice/realtime/ended", call);
@@ -123,7 +123,7 @@ class HangingVendorsTest {
         .untilAsserted(
             () ->
                 assertTrue(
-                    standIn.received("/rest/v1/waitlist").stream()
+                    standIn.received("/rest/v1/rpc/submit_waitlist_entry").stream()
                         .anyMatch(r -> !r.held() && r.body().contains(email)),
                     "the outbox delivers the signup once the store is back"));
     await().untilAsserted(() -> assertEquals(0, outbox.depth()));
