@@ -23,16 +23,15 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ToolFailureTest extends BridgeTestSupport {
 
+  /** What {@code submit_waitlist_entry()} answers for a new entry. */
   static final String SAVED_ROW =
-      "[{\"id\":\"7d0c5d2e-2f7a-4a51-8f43-2e0f7c1c0a11\",\"full_name\":\"Ann Lee\","
-          + "\"phone\":\"+14155550100\",\"email\":\"ann.lee@example.com\","
-          + "\"role\":\"therapist\",\"source\":\"phone\"}]";
+      "[{\"id\":\"7d0c5d2e-2f7a-4a51-8f43-2e0f7c1c0a11\",\"outcome\":\"created\"}]";
 
   @Test
   void anUnwritableOutboxWhileTheStoreIsDownHoldsTheSignupAndTakesTheInstanceOutOfRotation()
       throws Exception {
     postgrest.stubFor(
-        post(urlPathEqualTo("/rest/v1/waitlist")).willReturn(aResponse().withStatus(503)));
+        post(urlPathEqualTo(RealtimeCallTest.SUBMIT)).willReturn(aResponse().withStatus(503)));
     // the outbox's directory replaced by a file: every write fails, even for root
     Path outbox = waitlistConfig.dataDir().resolve("outbox");
     Path aside = outbox.resolveSibling("outbox-aside");
@@ -58,7 +57,7 @@ class ToolFailureTest extends BridgeTestSupport {
     }
 
     postgrest.stubFor(
-        post(urlPathEqualTo("/rest/v1/waitlist"))
+        post(urlPathEqualTo(RealtimeCallTest.SUBMIT))
             .willReturn(aResponse().withStatus(201).withBody(SAVED_ROW)));
     Awaitility.await()
         .atMost(WAIT)
@@ -76,14 +75,14 @@ class ToolFailureTest extends BridgeTestSupport {
         .untilAsserted(
             () ->
                 postgrest.verify(
-                    postRequestedFor(urlPathEqualTo("/rest/v1/waitlist"))
+                    postRequestedFor(urlPathEqualTo(RealtimeCallTest.SUBMIT))
                         .withRequestBody(WireMock.containing("ann.lee@example.com"))));
   }
 
   @Test
   void theOldestToolCallStillWaitingIsReported() throws Exception {
     postgrest.stubFor(
-        post(urlPathEqualTo("/rest/v1/waitlist"))
+        post(urlPathEqualTo(RealtimeCallTest.SUBMIT))
             .willReturn(aResponse().withStatus(201).withFixedDelay(800).withBody(SAVED_ROW)));
     FakeRealtimeSession session = saveOnACall();
 

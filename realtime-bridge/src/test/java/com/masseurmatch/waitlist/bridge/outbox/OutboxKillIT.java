@@ -42,6 +42,10 @@ class OutboxKillIT {
 
   private static final String SECRET = "outbox-kill-stream-secret-0123456789abcdef";
   private static final String KEY = "outbox-kill-service-role-key";
+
+  /** The bridge's save (a public channel): PostgREST's {@code rpc/submit_waitlist_entry}. */
+  private static final String SUBMIT = "/rest/v1/rpc/submit_waitlist_entry";
+
   private static final List<String> EMAILS = List.of("ann.lee@example.com", "bo.kay@example.com");
 
   @TempDir Path data;
@@ -84,9 +88,9 @@ class OutboxKillIT {
   /** Successful signup writes per e-mail, as the stand-in saw them. */
   private Map<String, Long> deliveries() {
     return postgrest.getAllServeEvents().stream()
-        .filter(e -> e.getRequest().getUrl().startsWith("/rest/v1/waitlist"))
+        .filter(e -> e.getRequest().getUrl().startsWith(SUBMIT))
         .filter(e -> e.getRequest().getMethod().getName().equals("POST"))
-        .filter(e -> e.getResponse().getStatus() == 201)
+        .filter(e -> e.getResponse().getStatus() == 200)
         .collect(Collectors.groupingBy(this::email, Collectors.counting()));
   }
 
@@ -134,7 +138,7 @@ class OutboxKillIT {
     postgrest.stubFor(
         any(urlPathMatching("/rest/v1/.*")).willReturn(aResponse().withStatus(201).withBody("[]")));
     postgrest.stubFor(
-        post(urlPathEqualTo("/rest/v1/waitlist"))
+        post(urlPathEqualTo(SUBMIT))
             .willReturn(
                 aResponse()
                     .withStatus(503)
@@ -173,7 +177,7 @@ class OutboxKillIT {
     postgrest.stubFor(
         any(urlPathMatching("/rest/v1/.*")).willReturn(aResponse().withStatus(201).withBody("[]")));
     postgrest.stubFor(
-        post(urlPathEqualTo("/rest/v1/waitlist"))
+        post(urlPathEqualTo(SUBMIT))
             .willReturn(
                 aResponse()
                     .withStatus(503)
@@ -197,16 +201,13 @@ class OutboxKillIT {
 
     // the store is back
     postgrest.stubFor(
-        post(urlPathEqualTo("/rest/v1/waitlist"))
+        post(urlPathEqualTo(SUBMIT))
             .willReturn(
                 aResponse()
-                    .withStatus(201)
+                    .withStatus(200)
                     .withBody(
-                        "[{\"id\":\"7d0c5d2e-2f7a-4a51-8f43-2e0f7c1c0a11\",\"full_name\":\"X\","
-                            + "\"phone\":\"+14155550100\",\"email\":\"x@example.com\","
-                            + "\"role\":\"client\",\"source\":\"phone\","
-                            + "\"created_at\":\"2026-12-06T12:00:00+00:00\","
-                            + "\"updated_at\":\"2026-12-06T12:00:00+00:00\"}]")));
+                        "[{\"id\":\"7d0c5d2e-2f7a-4a51-8f43-2e0f7c1c0a11\","
+                            + "\"outcome\":\"created\"}]")));
     try (ServiceProcess second = ServiceProcess.start(env(openaiPort))) {
       try {
         second.awaitHttp("/q/health/live", Duration.ofSeconds(30));
