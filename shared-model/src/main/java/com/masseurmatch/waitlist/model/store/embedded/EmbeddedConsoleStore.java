@@ -16,8 +16,6 @@ import com.masseurmatch.waitlist.model.console.Overview;
 import com.masseurmatch.waitlist.model.console.VoicemailItem;
 import com.masseurmatch.waitlist.model.console.VoicemailPage;
 import com.masseurmatch.waitlist.model.voicemail.Voicemail;
-import com.masseurmatch.waitlist.model.waitlist.Role;
-import com.masseurmatch.waitlist.model.waitlist.Source;
 import com.masseurmatch.waitlist.model.waitlist.StoredEntry;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistEntry;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistPage;
@@ -108,7 +106,7 @@ public final class EmbeddedConsoleStore implements ConsoleStore {
                       search.offset());
               ResultSet rows = page.executeQuery()) {
             while (rows.next()) {
-              items.add(entry(rows));
+              items.add(EmbeddedWaitlistStore.row(rows));
             }
           }
           return new WaitlistPage(items, total, search.offset(), search.limit());
@@ -326,7 +324,7 @@ public final class EmbeddedConsoleStore implements ConsoleStore {
             new SqlFilter("", new Object[0])
                 .prepare(c, "select " + ENTRY + " from waitlist where id = ?", id.toString());
         ResultSet rows = select.executeQuery()) {
-      return rows.next() ? Optional.of(entry(rows)) : Optional.empty();
+      return rows.next() ? Optional.of(EmbeddedWaitlistStore.row(rows)) : Optional.empty();
     }
   }
 
@@ -345,19 +343,6 @@ public final class EmbeddedConsoleStore implements ConsoleStore {
   private static String add(List<Object> args, Object value) {
     args.add(value);
     return "";
-  }
-
-  private static StoredEntry entry(ResultSet rows) throws SQLException {
-    return new StoredEntry(
-        UUID.fromString(rows.getString("id")),
-        rows.getString("full_name"),
-        rows.getString("phone"),
-        rows.getString("email"),
-        Role.fromWire(rows.getString("role")),
-        Source.fromWire(rows.getString("source")),
-        rows.getString("call_sid"),
-        Instant.ofEpochMilli(rows.getLong("created_at")),
-        Instant.ofEpochMilli(rows.getLong("updated_at")));
   }
 
   private static CallSummary call(ResultSet rows) throws SQLException {
