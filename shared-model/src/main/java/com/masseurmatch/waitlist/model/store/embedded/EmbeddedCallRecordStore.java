@@ -25,7 +25,7 @@ public final class EmbeddedCallRecordStore implements CallRecordStore {
 
   private static final String COLUMNS =
       "call_sid, from_number, started_at, ended_at, path, outcome, waitlist_id, transcript,"
-          + " usage, cost_usd, collected, assistant_state";
+          + " usage, cost_usd, collected, assistant_state, language";
 
   private final EmbeddedDatabase database;
   private final ObjectMapper json;
@@ -43,7 +43,7 @@ public final class EmbeddedCallRecordStore implements CallRecordStore {
               connection.prepareStatement(
                   "insert into calls ("
                       + COLUMNS
-                      + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (call_sid) do update"
+                      + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (call_sid) do update"
                       + " set from_number = coalesce(excluded.from_number, from_number),"
                       + " started_at = coalesce(excluded.started_at, started_at),"
                       + " ended_at = coalesce(excluded.ended_at, ended_at),"
@@ -54,7 +54,8 @@ public final class EmbeddedCallRecordStore implements CallRecordStore {
                       + " usage = coalesce(excluded.usage, usage),"
                       + " cost_usd = coalesce(excluded.cost_usd, cost_usd),"
                       + " collected = coalesce(excluded.collected, collected),"
-                      + " assistant_state = coalesce(excluded.assistant_state, assistant_state)")) {
+                      + " assistant_state = coalesce(excluded.assistant_state, assistant_state),"
+                      + " language = coalesce(excluded.language, language)")) {
             upsert.setString(1, record.callSid());
             upsert.setString(2, record.fromNumber());
             setInstant(upsert, 3, record.startedAt());
@@ -69,6 +70,7 @@ public final class EmbeddedCallRecordStore implements CallRecordStore {
                 10, record.costUsd() == null ? null : record.costUsd().toPlainString());
             upsert.setString(11, toJson(record.collected()));
             upsert.setString(12, toJson(record.assistantState()));
+            upsert.setString(13, record.language());
             upsert.executeUpdate();
           }
           return null;
@@ -127,7 +129,8 @@ public final class EmbeddedCallRecordStore implements CallRecordStore {
         fromJson(rows.getString("usage"), new TypeReference<Map<String, Long>>() {}),
         cost == null ? null : new BigDecimal(cost),
         fromJson(rows.getString("collected"), new TypeReference<Map<String, String>>() {}),
-        fromJson(rows.getString("assistant_state"), new TypeReference<Map<String, Object>>() {}));
+        fromJson(rows.getString("assistant_state"), new TypeReference<Map<String, Object>>() {}),
+        rows.getString("language"));
   }
 
   static void setInstant(PreparedStatement statement, int index, Instant value)

@@ -35,8 +35,7 @@ import java.util.UUID;
 /** The console's reads and changes on the embedded database, with an audit line per change. */
 public final class EmbeddedConsoleStore implements ConsoleStore {
 
-  private static final String ENTRY =
-      "id, full_name, phone, email, role, source, call_sid, created_at, updated_at";
+  private static final String ENTRY = EmbeddedWaitlistStore.COLUMNS;
   private static final String VOICEMAIL =
       "id, call_sid, from_number, recording_sid, recording_url, duration_s, transcription,"
           + " created_at, handled_at, handled_by";
