@@ -14,7 +14,8 @@ import java.util.Map;
  * A PostgREST stand-in in front of a real, migrated PostgreSQL: WireMock answers {@code
  * /rest/v1/rpc/{function}} by calling the function with the body's named arguments as the service
  * role (see {@link PostgresRpcTransformer}). Points {@code supabase.url} at it and gives the test
- * the database's JDBC URL as {@code test.postgres.url}.
+ * the database's JDBC URL as {@code test.postgres.url} (and its own as {@code test.postgrest.url},
+ * for a test that builds its client itself).
  */
 public class PostgrestOnPostgres implements QuarkusTestResourceLifecycleManager {
 
@@ -45,7 +46,9 @@ public class PostgrestOnPostgres implements QuarkusTestResourceLifecycleManager 
         "supabase.retry-delay",
         "10ms",
         "test.postgres.url",
-        db.url());
+        db.url(),
+        "test.postgrest.url",
+        "http://localhost:" + server.port());
   }
 
   @Override

@@ -66,8 +66,10 @@ public class WaitlistPagesResource {
       @RestQuery String sort,
       @RestQuery String dir,
       @RestQuery String page,
-      @RestQuery String erased) {
-    WaitlistFilters filters = WaitlistFilters.parse(q, role, source, from, to, sort, dir, page);
+      @RestQuery String erased,
+      @RestQuery String language) {
+    WaitlistFilters filters =
+        WaitlistFilters.parse(q, role, source, from, to, sort, dir, page, language);
     WaitlistPage results = data.read(store -> store.entries(filters.pageSearch()));
     int pages =
         (int)
@@ -87,8 +89,10 @@ public class WaitlistPagesResource {
       @RestQuery String from,
       @RestQuery String to,
       @RestQuery String sort,
-      @RestQuery String dir) {
-    WaitlistFilters filters = WaitlistFilters.parse(q, role, source, from, to, sort, dir, null);
+      @RestQuery String dir,
+      @RestQuery String language) {
+    WaitlistFilters filters =
+        WaitlistFilters.parse(q, role, source, from, to, sort, dir, null, language);
     List<StoredEntry> rows = editor.export(filters);
     return RestResponse.ResponseBuilder.ok(CsvWriter.write(rows), "text/csv; charset=UTF-8")
         .header("Content-Disposition", "attachment; filename=\"waitlist.csv\"")

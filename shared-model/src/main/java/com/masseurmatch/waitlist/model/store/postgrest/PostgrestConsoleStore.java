@@ -93,6 +93,7 @@ public final class PostgrestConsoleStore implements ConsoleStore {
             });
     search.role().ifPresent(role -> params.put("role", "eq." + role.wireName()));
     search.source().ifPresent(source -> params.put("source", "eq." + source.wireName()));
+    search.language().ifPresent(language -> params.put("language", "eq." + language.code()));
     List<String> dates = new ArrayList<>();
     search
         .from()

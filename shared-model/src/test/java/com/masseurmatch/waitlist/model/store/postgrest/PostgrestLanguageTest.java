@@ -3,8 +3,12 @@ package com.masseurmatch.waitlist.model.store.postgrest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.masseurmatch.waitlist.model.migration.MigratedDatabase;
+import com.masseurmatch.waitlist.model.store.RowJson;
+import com.masseurmatch.waitlist.model.store.SupabaseConfig;
 import com.masseurmatch.waitlist.model.testing.PostgrestOnPostgres;
+import com.masseurmatch.waitlist.model.testing.PostgrestWireMock;
 import com.masseurmatch.waitlist.model.waitlist.Role;
 import com.masseurmatch.waitlist.model.waitlist.Source;
 import com.masseurmatch.waitlist.model.waitlist.SubmitResult;
@@ -13,12 +17,16 @@ import com.masseurmatch.waitlist.model.waitlist.WaitlistStore;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +37,50 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = PostgrestOnPostgres.class, restrictToAnnotatedClass = true)
 class PostgrestLanguageTest {
 
-  @Inject WaitlistStore store;
+  @Inject SupabaseConfig supabase;
+  @Inject ObjectMapper json;
+
+  private WaitlistStore store;
+
+  /** A client on the stand-in over PostgreSQL, whatever other tests set {@code supabase.url} to. */
+  @BeforeEach
+  void client() {
+    URI standIn =
+        URI.create(ConfigProvider.getConfig().getValue("test.postgrest.url", String.class));
+    SupabaseConfig config =
+        new SupabaseConfig() {
+          @Override
+          public Optional<URI> url() {
+            return Optional.of(standIn);
+          }
+
+          @Override
+          public Optional<String> serviceRoleKey() {
+            return Optional.of(PostgrestWireMock.SERVICE_KEY);
+          }
+
+          @Override
+          public Duration connectTimeout() {
+            return supabase.connectTimeout();
+          }
+
+          @Override
+          public Duration readTimeout() {
+            return supabase.readTimeout();
+          }
+
+          @Override
+          public int maxAttempts() {
+            return 1;
+          }
+
+          @Override
+          public Duration retryDelay() {
+            return supabase.retryDelay();
+          }
+        };
+    store = new PostgrestWaitlistStore(new PostgrestClient(config, RowJson.mapper(json)));
+  }
 
   private static Connection db() throws SQLException {
     return MigratedDatabase.open(
