@@ -144,7 +144,7 @@ public class FallbackAssistant {
         reply.content() == null || reply.content().isBlank()
             ? texts.text(language, "fallback.say-again")
             : reply.content();
-    Log.infof("call %s: knotty: %s", call.callSid(), Masking.text(text));
+    Log.infof("call %s: assistant: %s", call.callSid(), Masking.text(text));
     if (saved != null) {
       calls.signedUp(call.callSid(), CallPath.FALLBACK, collected, saved.waitlistId());
       return twiml.sayThenHangUp(language, text);

@@ -77,7 +77,7 @@ class RealtimeRouteTest {
         spanish.text("/Response/Connect/@action"));
     assertEquals(
         Webhooks.CALLER, twiml.text("/Response/Connect/Stream/Parameter[@name='caller']/@value"));
-    assertEquals(2, twiml.count("/Response/Connect/Stream/Parameter"));
+    assertEquals(3, twiml.count("/Response/Connect/Stream/Parameter"));
   }
 
   @Test

@@ -62,8 +62,11 @@ class WaitlistLanguageApiTest {
             .statusCode(200)
             .extract()
             .asString();
-    assertTrue(csv.startsWith("id,full_name,phone,email,role,source,call_sid,created_at,"
-        + "updated_at,language\r\n"), csv);
+    assertTrue(
+        csv.startsWith(
+            "id,full_name,phone,email,role,source,call_sid,created_at,"
+                + "updated_at,language\r\n"),
+        csv);
     assertTrue(csv.contains(email) && csv.strip().endsWith(",es"), csv);
   }
 

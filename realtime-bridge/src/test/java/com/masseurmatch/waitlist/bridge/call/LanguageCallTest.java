@@ -40,7 +40,7 @@ class LanguageCallTest extends BridgeTestSupport {
     JsonNode update = awaitReceived(session, "session.update", 1).get(0).path("session");
     String instructions = update.path("instructions").asText();
     assertTrue(instructions.contains("Hablas siempre en español"), instructions);
-    assertTrue(instructions.contains("lista de espera de MasseurMatch"), instructions);
+    assertTrue(instructions.contains("como Knotty de MasseurMatch"), instructions);
     assertFalse(instructions.contains("{brand}") || instructions.contains("{assistant}"));
     assertEquals("coral", update.path("audio").path("output").path("voice").asText());
     assertEquals(

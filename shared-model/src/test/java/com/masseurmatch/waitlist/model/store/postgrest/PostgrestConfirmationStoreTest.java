@@ -67,7 +67,7 @@ class PostgrestConfirmationStoreTest {
                 equalToJson(
                     """
                     {"full_name":"Ann Lee","phone":"+14155550100","email":"ann@example.com",
-                     "role":"client","source":"web"}""")));
+                     "role":"client","source":"web","language":"en"}""")));
   }
 
   @Test

@@ -90,7 +90,7 @@ class PostgrestWaitlistStoreTest {
                 equalToJson(
                     """
                     {"full_name":"Ann Lee","phone":"+14155550100","email":"ann@example.com",
-                     "role":"therapist","source":"phone","call_sid":"CA1"}
+                     "role":"therapist","source":"phone","call_sid":"CA1","language":"en"}
                     """)));
   }
 
@@ -110,7 +110,7 @@ class PostgrestWaitlistStoreTest {
                 equalToJson(
                     """
                     {"full_name":"Ann Lee","phone":"+14155550100","email":"ann@example.com",
-                     "role":"therapist","source":"phone"}
+                     "role":"therapist","source":"phone","language":"en"}
                     """)));
   }
 
