@@ -58,9 +58,9 @@ public class ConfirmationMessages {
     Map<String, Object> data = common();
     data.put("firstName", firstName(entry.fullName()));
     data.put("role", role(entry.role(), language));
-    String unsubscribe = links.unsubscribe(entry.id());
+    String unsubscribe = inLanguage(links.unsubscribe(entry.id()), language);
     data.put("unsubscribeUrl", unsubscribe);
-    data.put("notYouUrl", links.notYou(entry.id()));
+    data.put("notYouUrl", inLanguage(links.notYou(entry.id()), language));
     String kind = "signup";
     if (change.isPresent()) {
       PendingChange c = change.get();
@@ -68,7 +68,7 @@ public class ConfirmationMessages {
       data.put("newFirstName", firstName(c.fullName()));
       data.put("newRole", role(c.role(), language));
       data.put("phoneEnd", lastDigits(c.phone()));
-      data.put("confirmUrl", links.confirmChange(c.id(), c.version()));
+      data.put("confirmUrl", inLanguage(links.confirmChange(c.id(), c.version()), language));
     }
     String subject = texts.text(language, "email." + kind + ".subject", data);
     data.put("subject", subject);
@@ -85,6 +85,14 @@ public class ConfirmationMessages {
   /** A role as the texts name it in a language. */
   public String role(Role role, String language) {
     return texts.text(language, "role." + role.wireName(), Map.of());
+  }
+
+  /**
+   * A link whose page speaks the entry's language ({@code lang}, outside the signature: it only
+   * chooses the page's words).
+   */
+  private static String inLanguage(String link, String language) {
+    return Language.EN.code().equals(language) ? link : link + "&lang=" + language;
   }
 
   /** The entry's language, when its texts exist ({@code en}, {@code es}, {@code fr}). */

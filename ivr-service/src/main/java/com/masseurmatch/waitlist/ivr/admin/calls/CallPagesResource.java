@@ -10,6 +10,7 @@ import com.masseurmatch.waitlist.model.call.CallPath;
 import com.masseurmatch.waitlist.model.call.CallRecord;
 import com.masseurmatch.waitlist.model.console.CallPage;
 import com.masseurmatch.waitlist.model.console.CallSearch;
+import com.masseurmatch.waitlist.model.text.Language;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
@@ -33,7 +34,13 @@ public class CallPagesResource {
   @CheckedTemplate(basePath = "admin")
   static class Templates {
     static native TemplateInstance calls(
-        ConsolePage page, CallPage results, String path, String outcome, int pageNumber, int pages);
+        ConsolePage page,
+        CallPage results,
+        String path,
+        String outcome,
+        int pageNumber,
+        int pages,
+        String language);
 
     static native TemplateInstance call(ConsolePage page, CallView view);
   }
@@ -49,14 +56,18 @@ public class CallPagesResource {
   @GET
   @Operation(hidden = true) // an HTML page, not part of the API
   public TemplateInstance list(
-      @RestQuery String path, @RestQuery String outcome, @RestQuery String page) {
+      @RestQuery String path,
+      @RestQuery String outcome,
+      @RestQuery String page,
+      @RestQuery String language) {
     int number = pageNumber(page);
     CallSearch search =
         new CallSearch(
             parse(path, CallPath::fromWire, "path"),
             parse(outcome, CallOutcome::fromWire, "outcome"),
             (number - 1) * PAGE_SIZE,
-            PAGE_SIZE);
+            PAGE_SIZE,
+            parse(language, CallPagesResource::language, "language"));
     CallPage results = data.read(store -> store.calls(search));
     int pages = (int) Math.max(1, (results.total() + PAGE_SIZE - 1) / PAGE_SIZE);
     return Templates.calls(
@@ -65,7 +76,15 @@ public class CallPagesResource {
         path == null ? "" : path,
         outcome == null ? "" : outcome,
         number,
-        pages);
+        pages,
+        language == null ? "" : language);
+  }
+
+  /** A language code ({@code en}, {@code es}, {@code fr}), exactly. */
+  private static Language language(String code) {
+    return Language.find(code)
+        .filter(found -> found.code().equals(code))
+        .orElseThrow(() -> new IllegalArgumentException("unknown language " + code));
   }
 
   @GET

@@ -195,6 +195,7 @@ public final class EmbeddedConsoleStore implements ConsoleStore {
     search
         .outcome()
         .ifPresent(o -> where.append(" and outcome = ?").append(add(args, o.wireName())));
+    search.language().ifPresent(l -> where.append(" and language = ?").append(add(args, l.code())));
     SqlFilter filter = new SqlFilter(where.toString(), args.toArray());
     return database.read(
         c -> {

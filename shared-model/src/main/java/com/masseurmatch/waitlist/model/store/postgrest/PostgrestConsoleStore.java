@@ -150,6 +150,7 @@ public final class PostgrestConsoleStore implements ConsoleStore {
     Map<String, String> params = new LinkedHashMap<>();
     search.path().ifPresent(p -> params.put("path", "eq." + p.wireName()));
     search.outcome().ifPresent(o -> params.put("outcome", "eq." + o.wireName()));
+    search.language().ifPresent(l -> params.put("language", "eq." + l.code()));
     params.put("select", CALL_COLUMNS);
     params.put("order", "started_at.desc.nullslast,call_sid.asc");
     Page<CallSummary> page =
