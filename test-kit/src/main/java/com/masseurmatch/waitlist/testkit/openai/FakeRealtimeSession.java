@@ -24,8 +24,6 @@ import java.util.function.Supplier;
  */
 public final class FakeRealtimeSession {
 
-  private static final int BYTES_PER_MS = 8;
-
   private final ServerWebSocket socket;
   private final Context context;
   private final ObjectMapper json;
@@ -215,35 +213,10 @@ public final class FakeRealtimeSession {
   }
 
   private void truncate(JsonNode event) {
-    String itemId = event.path("item_id").asText();
-    long endMs = event.path("audio_end_ms").asLong();
-    Integer bytes = responses.audioBytes(itemId);
-    if (bytes == null) {
-      error(new Refusal("item_not_found", "Item " + itemId + " not found.", "item_id"), event);
-    } else if (endMs <= 0) {
-      error(
-          new Refusal(
-              "unsupported_content_type",
-              "Only model output audio messages can be truncated",
-              null),
-          event);
-    } else if (endMs > bytes / BYTES_PER_MS) {
-      error(
-          new Refusal(
-              "invalid_value",
-              "Audio content of "
-                  + bytes / BYTES_PER_MS
-                  + "ms is already shorter than "
-                  + endMs
-                  + "ms",
-              "audio_end_ms"),
-          event);
-    } else {
-      ObjectNode truncated = event("conversation.item.truncated");
-      truncated.put("item_id", itemId);
-      truncated.put("content_index", 0);
-      truncated.put("audio_end_ms", endMs);
-      send(truncated);
+    Refusal refusal =
+        responses.truncate(event.path("item_id").asText(), event.path("audio_end_ms").asLong());
+    if (refusal != null) {
+      error(refusal, event);
     }
   }
 

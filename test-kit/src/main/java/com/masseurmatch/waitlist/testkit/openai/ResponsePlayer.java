@@ -21,6 +21,8 @@ final class ResponsePlayer {
   /** One delta: 100 ms of u-law. */
   static final int DELTA_BYTES = 800;
 
+  private static final int BYTES_PER_MS = 8;
+
   /** Deltas of an interrupted item that were already on their way when the caller spoke. */
   static final int LATE_DELTAS = 2;
 
@@ -52,9 +54,30 @@ final class ResponsePlayer {
     return spoke;
   }
 
-  /** Bytes of audio sent for an assistant item; null for an item that has none. */
-  Integer audioBytes(String itemId) {
-    return audioBytes.get(itemId);
+  /**
+   * {@code conversation.item.truncate}: cuts an assistant item's audio to what the caller heard.
+   *
+   * @return null when done ({@code conversation.item.truncated} sent), else why it was refused
+   */
+  Refusal truncate(String itemId, long endMs) {
+    Integer bytes = audioBytes.get(itemId);
+    if (bytes == null) {
+      return new Refusal("item_not_found", "Item " + itemId + " not found.", "item_id");
+    }
+    if (endMs <= 0) {
+      return new Refusal(
+          "unsupported_content_type", "Only model output audio messages can be truncated", null);
+    }
+    if (endMs > bytes / BYTES_PER_MS) {
+      return new Refusal(
+          "invalid_value",
+          "Audio content of " + bytes / BYTES_PER_MS + "ms is already shorter than " + endMs + "ms",
+          "audio_end_ms");
+    }
+    ObjectNode truncated = session.event("conversation.item.truncated");
+    truncated.put("item_id", itemId).put("content_index", 0).put("audio_end_ms", endMs);
+    session.send(truncated);
+    return null;
   }
 
   /** Starts the next scripted reply; the caller has checked that none is in progress. */
