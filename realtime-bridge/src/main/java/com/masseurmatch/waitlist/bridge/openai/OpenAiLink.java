@@ -25,7 +25,10 @@ public final class OpenAiLink {
 
   /** What the call hears from its link. */
   public interface Listener {
-    /** {@code session.created} arrived: send the session's settings with {@link #configure}. */
+    /**
+     * {@code session.created} arrived: send the session's settings with {@link
+     * OpenAiLink#configure}.
+     */
     void onSessionCreated();
 
     /** {@code session.updated} confirmed the settings: the call's audio and events may flow. */

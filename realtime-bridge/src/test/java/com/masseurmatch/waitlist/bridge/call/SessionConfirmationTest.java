@@ -68,6 +68,32 @@ class SessionConfirmationTest extends BridgeTestSupport {
     }
   }
 
+  @Test
+  void aConfirmationWithoutULawBothWaysIsARefusedSession() throws Exception {
+    openai.unconfirmedNext(1);
+    String callSid = newCallSid();
+    startCall(callSid);
+    FakeRealtimeSession session = awaitOpenAi(0);
+    awaitReceived(session, "session.update", 1);
+    // OpenAI confirms a session that still sends 24 kHz PCM to the caller
+    session.sendRaw(
+        "{\"type\":\"session.updated\",\"event_id\":\"event_9\",\"session\":{\"type\":"
+            + "\"realtime\",\"id\":\"sess_9\",\"audio\":{\"input\":{\"format\":{\"type\":"
+            + "\"audio/pcmu\"}},\"output\":{\"format\":{\"type\":\"audio/pcm\",\"rate\":24000},"
+            + "\"voice\":\"marin\"}}}}");
+
+    Awaitility.await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                twilioRest.verify(
+                    postRequestedFor(urlPathEqualTo(callPath(callSid)))
+                        .withRequestBody(containing("ai-assistant"))));
+    Awaitility.await().atMost(WAIT).until(session::isClosed);
+    assertEquals(1, openai.handshakes(), "a refusal is not retried");
+    assertEquals(List.of("session.update", "conversation.item.create"), session.receivedTypes());
+  }
+
   private static String callPath(String callSid) {
     return "/2010-04-01/Accounts/" + TwilioRestWireMock.ACCOUNT_SID + "/Calls/" + callSid + ".json";
   }

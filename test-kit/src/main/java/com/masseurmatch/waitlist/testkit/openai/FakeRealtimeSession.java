@@ -113,11 +113,15 @@ public final class FakeRealtimeSession {
 
   /**
    * Server VAD committed a caller turn and, with {@code create_response} (the default), starts a
-   * response on its own: the next queued {@link Reply}.
+   * response on its own: the next queued {@link Reply}. A reply still in progress was interrupted
+   * when the caller began to speak ({@code interrupt_response}, the default).
    */
   public void callerTurn(String transcript) {
     context.runOnContext(
         v -> {
+          if (turnDetection().path("interrupt_response").asBoolean(false)) {
+            responses.interrupt();
+          }
           String itemId = "item_" + id();
           ObjectNode committed = event("input_audio_buffer.committed");
           committed.put("item_id", itemId);
