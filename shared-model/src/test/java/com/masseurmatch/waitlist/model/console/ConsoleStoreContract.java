@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.masseurmatch.waitlist.model.call.CallRecord;
+import com.masseurmatch.waitlist.model.call.CallRecordStore;
+import com.masseurmatch.waitlist.model.call.TranscriptTurn;
 import com.masseurmatch.waitlist.model.confirm.Channel;
 import com.masseurmatch.waitlist.model.confirm.ConfirmationStore;
 import com.masseurmatch.waitlist.model.confirm.MessageRecord;
@@ -37,6 +40,32 @@ public abstract class ConsoleStoreContract {
   protected abstract WaitlistStore waitlist();
 
   protected abstract ConfirmationStore confirmations();
+
+  protected abstract CallRecordStore calls();
+
+  @Test
+  void erasingAnEntryClearsTheTranscriptsOfTheCallsLinkedToIt() {
+    StoredEntry entry = add("Eve " + tag, "eve." + tag, Role.CLIENT);
+    calls()
+        .upsert(
+            CallRecord.of("CA" + tag)
+                .withStartedAt(Instant.now().minusSeconds(60))
+                .withWaitlistId(entry.id())
+                .withTranscript(List.of(new TranscriptTurn("caller", "I am Eve", Instant.now()))));
+
+    assertTrue(console().erase(entry.id(), "Olive", "asked by phone"));
+
+    assertTrue(console().entry(entry.id()).isEmpty());
+    CallRecord call = calls().find("CA" + tag).orElseThrow();
+    assertEquals(null, call.transcript());
+    assertEquals(null, call.fromNumber());
+    assertEquals(
+        List.of("Olive|erase|asked by phone"),
+        console().audit(50).stream()
+            .filter(a -> a.target().equals(entry.id().toString()))
+            .map(a -> a.operator() + "|" + a.action() + "|" + a.detail())
+            .toList());
+  }
 
   @Test
   void aSearchMatchesTheTypedTextLiterallyWithItsFiltersOrderAndPage() {
@@ -165,10 +194,10 @@ public abstract class ConsoleStoreContract {
         limit);
   }
 
-  private void add(String name, String local, Role role) {
-    waitlist()
+  private StoredEntry add(String name, String local, Role role) {
+    return waitlist()
         .upsert(
-            new WaitlistEntry(
-                name, "+14155550142", local + "@example.com", role, Source.WEB, null));
+            new WaitlistEntry(name, "+14155550142", local + "@example.com", role, Source.WEB, null))
+        .entry();
   }
 }

@@ -1,6 +1,7 @@
 package com.masseurmatch.waitlist.model.console;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.masseurmatch.waitlist.model.call.CallRecordStore;
 import com.masseurmatch.waitlist.model.confirm.ConfirmationStore;
 import com.masseurmatch.waitlist.model.store.embedded.EmbeddedBackend;
 import com.masseurmatch.waitlist.model.store.embedded.EmbeddedConfirmationStore;
@@ -38,5 +39,10 @@ class EmbeddedConsoleStoreTest extends ConsoleStoreContract {
   @Override
   protected ConfirmationStore confirmations() {
     return confirmations;
+  }
+
+  @Override
+  protected CallRecordStore calls() {
+    return backend.calls();
   }
 }

@@ -1,5 +1,6 @@
 package com.masseurmatch.waitlist.model.console;
 
+import com.masseurmatch.waitlist.model.call.CallRecordStore;
 import com.masseurmatch.waitlist.model.confirm.ConfirmationStore;
 import com.masseurmatch.waitlist.model.testing.PostgrestOnPostgres;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistStore;
@@ -18,6 +19,7 @@ class PostgrestConsoleOnPostgresTest extends ConsoleStoreContract {
   @Inject ConsoleStore console;
   @Inject WaitlistStore waitlist;
   @Inject ConfirmationStore confirmations;
+  @Inject CallRecordStore calls;
 
   @Override
   protected ConsoleStore console() {
@@ -32,5 +34,10 @@ class PostgrestConsoleOnPostgresTest extends ConsoleStoreContract {
   @Override
   protected ConfirmationStore confirmations() {
     return confirmations;
+  }
+
+  @Override
+  protected CallRecordStore calls() {
+    return calls;
   }
 }

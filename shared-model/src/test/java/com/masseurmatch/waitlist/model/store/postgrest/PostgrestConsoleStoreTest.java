@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 
 /** The console store on Supabase: the RPC calls and selects it sends, the answers it reads. */
 @QuarkusTest
-@QuarkusTestResource(PostgrestWireMock.class)
+@QuarkusTestResource(value = PostgrestWireMock.class, restrictToAnnotatedClass = true)
 class PostgrestConsoleStoreTest {
 
   @InjectPostgrest WireMockServer postgrest;
