@@ -23,10 +23,8 @@ import com.masseurmatch.waitlist.model.waitlist.Source;
 import com.masseurmatch.waitlist.model.waitlist.StoredEntry;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistEntry;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistStore;
-import io.quarkus.test.common.http.TestHTTPResource;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,56 +33,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console in a real browser: Debian's Chromium, headless, through Selenium. Each store runs
  * these checks in a subclass: {@link ConsoleBrowserTest} on the embedded store, {@link
  * ConsoleBrowserSupabaseTest} on Supabase's PostgREST over a real PostgreSQL.
  */
-abstract class ConsoleBrowserChecks {
-
-  @TestHTTPResource("/")
-  URL base;
+abstract class ConsoleBrowserChecks extends ConsoleBrowserSession {
 
   @Inject WaitlistStore waitlist;
   @Inject CallRecordStore calls;
   @Inject ConsoleStore console;
   @Inject ConfirmationStore confirmations;
-
-  private ConsoleBrowser browser;
-  private ChromeDriver driver;
-
-  /** Letters only: the tag goes into names, which may not contain digits. */
-  private final String tag =
-      UUID.randomUUID()
-          .toString()
-          .substring(0, 8)
-          .chars()
-          .mapToObj(c -> String.valueOf((char) (Character.isDigit(c) ? 'g' + c - '0' : c)))
-          .reduce("b", String::concat);
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    browser = ConsoleBrowser.start();
-    driver = browser.driver();
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @Test
   void signInSearchEditWithAnErrorThenSuccessAndErase() {
@@ -272,33 +237,6 @@ abstract class ConsoleBrowserChecks {
         driver.findElement(By.tagName("main")).getText().contains("stop." + tag + "@example.com"));
   }
 
-  private long drawnPixels() {
-    Object n =
-        driver.executeScript(
-            "var total = 0;"
-                + "document.querySelectorAll('canvas[data-chart]').forEach(function (c) {"
-                + "  if (!window.Chart || !Chart.getChart(c)) { return; }"
-                + "  var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
-                + "  for (var i = 3; i < d.length; i += 4) { if (d[i] > 0) { total++; } }"
-                + "});"
-                + "return total;");
-    return ((Number) n).longValue();
-  }
-
-  private void signIn(String operator) {
-    driver.findElement(By.id("operator")).sendKeys(operator);
-    driver.findElement(By.id("token")).sendKeys(ConsoleLogin.TOKEN);
-    driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-  }
-
-  /** Submits the form and waits until the browser has left the page it was on. */
-  private void submit(String action) {
-    WebElement button =
-        driver.findElement(By.cssSelector("form[action='" + action + "'] button[type=submit]"));
-    button.click();
-    new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
-  }
-
   private StoredEntry add(String name, String local, Role role) {
     return waitlist
         .upsert(
@@ -316,9 +254,5 @@ abstract class ConsoleBrowserChecks {
 
   private static AuditLine withoutTime(AuditLine line) {
     return new AuditLine(null, line.operator(), line.action(), line.target(), line.detail());
-  }
-
-  private String url(String path) {
-    return base.toString().replaceAll("/$", "") + path;
   }
 }
