@@ -34,6 +34,9 @@ public class ScriptedForm {
   static final String EMAIL = "email";
   static final String EMAIL_CONFIRM = "email_confirm";
   static final int MAX_RETRIES = 2;
+  // between a heard value and a suggested one: a line break, which no normalised name or address
+  // holds (a "|" in a name cut its read-back short)
+  private static final String PENDING_SEPARATOR = "\n";
 
   private static final String COULD_NOT_SAVE =
       "I'm sorry, I couldn't save your details just now. We've kept what you told us, and our"
@@ -141,7 +144,8 @@ public class ScriptedForm {
     // a likely intended address is offered as a third choice, never applied silently
     FallbackState next =
         state.at(
-            confirmStep, suggestion == null ? value.value() : value.value() + "|" + suggestion);
+            confirmStep,
+            suggestion == null ? value.value() : value.value() + PENDING_SEPARATOR + suggestion);
     calls.save(call.callSid(), CallPath.SCRIPTED, next);
     return confirmPrompt(next);
   }
@@ -153,7 +157,8 @@ public class ScriptedForm {
       String field,
       String askAgain,
       CallPathBudget budget) {
-    String[] pending = state.pending() == null ? new String[0] : state.pending().split("\\|");
+    String[] pending =
+        state.pending() == null ? new String[0] : state.pending().split(PENDING_SEPARATOR);
     if ("1".equals(digits) && pending.length > 0) {
       return advance(call, state.with(field, pending[0]), budget);
     }
@@ -250,7 +255,7 @@ public class ScriptedForm {
   }
 
   private String confirmPrompt(FallbackState state) {
-    String[] pending = state.pending().split("\\|");
+    String[] pending = state.pending().split(PENDING_SEPARATOR);
     String action = codec.action(INPUT, state);
     if (NAME_CONFIRM.equals(state.step())) {
       return twiml.gatherKeys(

@@ -22,7 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds every TwiML document the IVR answers with, through twilio-java's builders. Action and
- * callback URLs are absolute, on {@code PUBLIC_BASE_URL}; speech uses the configured voice.
+ * callback URLs are absolute, on {@code PUBLIC_BASE_URL}; speech uses the configured voice. Text
+ * and attribute values that come from a request pass {@link XmlChars#text} first, so every document
+ * is well-formed XML whatever a caller or transcriber sent.
  */
 @Singleton
 public class Twiml {
@@ -48,7 +50,7 @@ public class Twiml {
   }
 
   public Say say(String text) {
-    return new Say.Builder(text)
+    return new Say.Builder(XmlChars.text(text))
         .option("voice", config.voice())
         .option("language", config.language())
         .build();
@@ -123,8 +125,12 @@ public class Twiml {
     return xml(new VoiceResponse.Builder().connect(connect));
   }
 
-  /** A value for a double-quoted XML attribute, escaped as the JDK's serializer does. */
-  static String attribute(String value) {
+  /**
+   * A value for a double-quoted XML attribute, escaped as the JDK's serializer does, without the
+   * characters XML cannot carry.
+   */
+  static String attribute(String raw) {
+    String value = XmlChars.text(raw);
     StringBuilder out = new StringBuilder(value.length() + 8);
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
@@ -162,7 +168,7 @@ public class Twiml {
             .method(HttpMethod.POST)
             .number(new Number.Builder(number).build());
     if (callerId != null) {
-      dial.callerId(callerId);
+      dial.callerId(XmlChars.text(callerId));
     }
     return xml(
         new VoiceResponse.Builder()

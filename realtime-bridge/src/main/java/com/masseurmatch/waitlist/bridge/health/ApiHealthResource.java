@@ -3,20 +3,30 @@ package com.masseurmatch.waitlist.bridge.health;
 import com.masseurmatch.waitlist.model.health.ServiceStatus;
 import com.masseurmatch.waitlist.model.health.ServiceStatusReporter;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.health.SmallRyeHealthReporter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** {@code GET /api/health}: the original deployment's curl check; 503 while the store is down. */
+/**
+ * The public port's health answers, without details (those, and the metrics, are on the
+ * management port): {@code GET /api/health}, the original deployment's curl check, 503 while the
+ * store is down; {@code GET /api/health/ready}, the readiness verdict alone for hosts with one port
+ * (Render, compose) and the IVR's probe before it streams a call here.
+ */
 @Path("/api/health")
 public class ApiHealthResource {
 
   private final ServiceStatusReporter reporter;
+  private final SmallRyeHealthReporter health;
 
-  ApiHealthResource(ServiceStatusReporter reporter) {
+  ApiHealthResource(ServiceStatusReporter reporter, SmallRyeHealthReporter health) {
     this.reporter = reporter;
+    this.health = health;
   }
 
   @GET
@@ -27,5 +37,18 @@ public class ApiHealthResource {
     return status.ok()
         ? RestResponse.ok(status)
         : RestResponse.status(RestResponse.Status.SERVICE_UNAVAILABLE, status);
+  }
+
+  /** 200 {@code {"status":"UP"}} when ready, 503 {@code {"status":"DOWN"}} otherwise. */
+  @GET
+  @Blocking
+  @Path("/ready")
+  @Produces(MediaType.APPLICATION_JSON)
+  public RestResponse<Map<String, String>> ready() {
+    HealthCheckResponse.Status status = health.getReadiness().getStatus();
+    Map<String, String> body = Map.of("status", status.name());
+    return status == HealthCheckResponse.Status.UP
+        ? RestResponse.ok(body)
+        : RestResponse.status(RestResponse.Status.SERVICE_UNAVAILABLE, body);
   }
 }

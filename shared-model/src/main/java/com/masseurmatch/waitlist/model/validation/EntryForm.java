@@ -1,10 +1,14 @@
 package com.masseurmatch.waitlist.model.validation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
-/** The four fields of a signup as they arrive: from a web form, the model or a speech turn. */
+/**
+ * The four fields of a signup as they arrive: from a web form, the model or a speech turn. Each is
+ * a JSON string or absent; other JSON types are refused ({@link StrictString}).
+ */
 public record EntryForm(
-    @JsonProperty("full_name") String fullName,
-    @JsonProperty("phone") String phone,
-    @JsonProperty("email") String email,
-    @JsonProperty("role") String role) {}
+    @JsonProperty("full_name") @JsonDeserialize(using = StrictString.class) String fullName,
+    @JsonProperty("phone") @JsonDeserialize(using = StrictString.class) String phone,
+    @JsonProperty("email") @JsonDeserialize(using = StrictString.class) String email,
+    @JsonProperty("role") @JsonDeserialize(using = StrictString.class) String role) {}

@@ -152,6 +152,8 @@ public final class ServiceProcess implements AutoCloseable {
         environment.putIfAbsent("MALLOC_ARENA_MAX", "2");
       }
       environment.put("PORT", Integer.toString(chosen));
+      // the management interface (metrics, health details) gets a free port of its own too
+      environment.put("MANAGEMENT_PORT", Integer.toString(FreePort.find()));
       environment.putAll(env);
       return new ServiceProcess(builder.start(), output, chosen);
     }
@@ -178,11 +180,11 @@ public final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  /** Waits for {@code /q/health/ready} to answer 200; stops the process if it never does. */
+  /** Waits for {@code /api/health/ready} to answer 200; stops the process if it never does. */
   public ServiceProcess awaitReady(Duration limit) throws Exception {
     long deadline = System.nanoTime() + limit.toNanos();
     while (System.nanoTime() < deadline) {
-      HttpResponse<String> response = awaitHttp("/q/health/ready", limit);
+      HttpResponse<String> response = awaitHttp("/api/health/ready", limit);
       if (response.statusCode() == 200) {
         readyMillis = (System.nanoTime() - began) / 1_000_000;
         return this;
