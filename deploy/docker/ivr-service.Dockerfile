@@ -29,12 +29,15 @@ RUN java -XX:ArchiveClassesAtExit=/deployments/app-cds.jsa -Dquarkus.appcds.gene
       -jar /deployments/quarkus-run.jar \
  && chown 10001:0 /deployments/app-cds.jsa
 ENV PORT=8080 \
+    MANAGEMENT_PORT=9000 \
     WAITLIST_DATA_DIR=/deployments/data \
     MALLOC_ARENA_MAX=2 \
     JAVA_OPTS="-XX:SharedArchiveFile=/deployments/app-cds.jsa -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+# 8080: API, webhooks, media stream; MANAGEMENT_PORT (9000): metrics and health details, for the
+# cluster only (never published)
 EXPOSE 8080
 USER 10001
 HEALTHCHECK --interval=10s --timeout=2s --start-period=20s --retries=3 \
-  CMD curl -fsS "http://127.0.0.1:${PORT}/q/health/live" || exit 1
+  CMD curl -fsS "http://127.0.0.1:${PORT}/api/health/live" || exit 1
 # exec: java is PID 1 and receives SIGTERM itself (the bridge drains calls on it)
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /deployments/quarkus-run.jar"]

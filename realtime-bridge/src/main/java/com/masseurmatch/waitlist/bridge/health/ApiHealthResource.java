@@ -15,7 +15,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 /**
  * The public port's health answers, without details (those, and the metrics, are on the
  * management port): {@code GET /api/health}, the original deployment's curl check, 503 while the
- * store is down; {@code GET /api/health/ready}, the readiness verdict alone for hosts with one port
+ * store is down; {@code GET /api/health/ready} and {@code /live}, the verdicts alone for hosts with one port
  * (Render, compose) and the IVR's probe before it streams a call here.
  */
 @Path("/api/health")
@@ -45,7 +45,19 @@ public class ApiHealthResource {
   @Path("/ready")
   @Produces(MediaType.APPLICATION_JSON)
   public RestResponse<Map<String, String>> ready() {
-    HealthCheckResponse.Status status = health.getReadiness().getStatus();
+    return verdict(health.getReadiness().getStatus());
+  }
+
+  /** The liveness verdict alone, for a host's health check on the one public port. */
+  @GET
+  @Blocking
+  @Path("/live")
+  @Produces(MediaType.APPLICATION_JSON)
+  public RestResponse<Map<String, String>> live() {
+    return verdict(health.getLiveness().getStatus());
+  }
+
+  private static RestResponse<Map<String, String>> verdict(HealthCheckResponse.Status status) {
     Map<String, String> body = Map.of("status", status.name());
     return status == HealthCheckResponse.Status.UP
         ? RestResponse.ok(body)
