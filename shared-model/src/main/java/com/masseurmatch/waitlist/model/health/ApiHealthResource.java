@@ -1,7 +1,5 @@
-package com.masseurmatch.waitlist.ivr.health;
+package com.masseurmatch.waitlist.model.health;
 
-import com.masseurmatch.waitlist.model.health.ServiceStatus;
-import com.masseurmatch.waitlist.model.health.ServiceStatusReporter;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.health.SmallRyeHealthReporter;
 import jakarta.ws.rs.GET;
@@ -13,10 +11,11 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * The public port's health answers, without details (those, and the metrics, are on the
- * management port): {@code GET /api/health}, the original deployment's curl check, 503 while the
- * store is down; {@code GET /api/health/ready} and {@code /live}, the verdicts alone for hosts with one port
- * (Render, compose) and load balancers.
+ * The public port's health answers on both services, without details (those, and the metrics, are
+ * on the management port): {@code GET /api/health}, the original deployment's curl check, 503 while
+ * the store is down; {@code GET /api/health/ready} and {@code /live}, the verdicts alone, for hosts
+ * with one port (Render, compose) and the IVR's probe of the bridge. Each service supplies its
+ * {@link ServiceStatusReporter}; Quarkus finds this resource in the shared library's index.
  */
 @Path("/api/health")
 public class ApiHealthResource {
