@@ -12,8 +12,10 @@ import com.masseurmatch.waitlist.ivr.testing.BridgeHealthWireMock;
 import com.masseurmatch.waitlist.ivr.testing.BridgeHealthWireMock.InjectBridge;
 import com.masseurmatch.waitlist.ivr.testing.Webhooks;
 import com.masseurmatch.waitlist.ivr.testing.Webhooks.Twiml;
+import com.masseurmatch.waitlist.model.voicemail.VoicemailStore;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class WellFormedTwimlTest {
 
   @InjectBridge WireMockServer bridge;
+  @Inject VoicemailStore voicemails;
 
   @Test
   void aCallerIdWithControlAndNonCharactersStillGivesAWellFormedHandOff() {
@@ -36,6 +39,26 @@ class WellFormedTwimlTest {
     assertEquals(
         "+14155550100\"<&>",
         twiml.text("/Response/Connect/Stream/Parameter[@name='caller']/@value"));
+  }
+
+  @Test
+  void aTranscriptionIsStoredWithoutControlCharacters() {
+    String callSid = Webhooks.newCallSid();
+    String recordingSid = "RE" + callSid.substring(2);
+    Map<String, String> transcription = Webhooks.call(callSid);
+    transcription.put("RecordingSid", recordingSid);
+    transcription.put(
+        "RecordingUrl", "https://api.twilio.com/2010-04-01/Recordings/" + recordingSid);
+    transcription.put("TranscriptionStatus", "completed");
+    transcription.put("TranscriptionText", "Hi,\u0000 add\u001b me\r\nplease\uFFFF");
+    Webhooks.twiml("/api/voice/voicemail/transcription", transcription);
+    assertEquals(
+        "Hi, add me  please",
+        voicemails.recent(100).stream()
+            .filter(v -> recordingSid.equals(v.recordingSid()))
+            .findFirst()
+            .orElseThrow()
+            .transcription());
   }
 
   @Test
