@@ -87,7 +87,7 @@ class DrainIT {
                       == 200);
       assertTrue(
           bridge
-              .awaitHttp("/api/health/ready", Duration.ofSeconds(5))
+              .awaitManagement("/q/health/ready", Duration.ofSeconds(5))
               .body()
               .replaceAll("\\s", "")
               .contains("\"warmed_up\":true"));

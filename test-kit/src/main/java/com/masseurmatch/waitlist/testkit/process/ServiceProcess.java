@@ -33,13 +33,15 @@ public final class ServiceProcess implements AutoCloseable {
   private final Process process;
   private final Path log;
   private final int port;
+  private final int managementPort;
   private final long began = System.nanoTime();
   private volatile long readyMillis = -1;
 
-  private ServiceProcess(Process process, Path log, int port) {
+  private ServiceProcess(Process process, Path log, int port, int managementPort) {
     this.process = process;
     this.log = log;
     this.port = port;
+    this.managementPort = managementPort;
   }
 
   /** Starts {@code target/quarkus-app/quarkus-run.jar} with exactly this environment. */
@@ -155,7 +157,8 @@ public final class ServiceProcess implements AutoCloseable {
       // the management interface (metrics, health details) gets a free port of its own too
       environment.put("MANAGEMENT_PORT", Integer.toString(FreePort.find()));
       environment.putAll(env);
-      return new ServiceProcess(builder.start(), output, chosen);
+      return new ServiceProcess(
+          builder.start(), output, chosen, Integer.parseInt(environment.get("MANAGEMENT_PORT")));
     }
   }
 
@@ -212,7 +215,16 @@ public final class ServiceProcess implements AutoCloseable {
   }
 
   /** Polls {@code GET path} until it answers (any status); returns the last response. */
+  /** The same on the management interface: {@code /q/metrics}, {@code /q/health/*} with details. */
+  public HttpResponse<String> awaitManagement(String path, Duration timeout) throws Exception {
+    return awaitHttp(managementPort, path, timeout);
+  }
+
   public HttpResponse<String> awaitHttp(String path, Duration timeout) throws Exception {
+    return awaitHttp(port, path, timeout);
+  }
+
+  private HttpResponse<String> awaitHttp(int port, String path, Duration timeout) throws Exception {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
