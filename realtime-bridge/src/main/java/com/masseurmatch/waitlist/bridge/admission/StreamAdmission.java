@@ -158,7 +158,11 @@ public class StreamAdmission {
     if (claim != StreamClaims.Claim.GRANTED) {
       services.metrics().streamRejected(claim.name().toLowerCase());
       Log.warnf("call %s: stream refused, %s", start.callSid(), claim);
-      twilio.close(POLICY_VIOLATION, "stream token already used");
+      twilio.close(
+          POLICY_VIOLATION,
+          claim == StreamClaims.Claim.TOKEN_ALREADY_USED
+              ? "stream token already used"
+              : "call already has a stream");
       return;
     }
     twilio.closeHandler(v -> claims.release(start.callSid()));
