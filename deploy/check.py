@@ -81,6 +81,7 @@ def kustomize():
             check(probe in app, f"kustomize: {name} has no {probe}")
         check(app["image"].startswith("ghcr.io/"), f"kustomize: {name} image not replaced")
         check(any(e.get("secretRef") for e in app["envFrom"]), f"kustomize: {name} has no secrets")
+    management_inside_only(docs, deployments)
     bridge = deployments["realtime-bridge"]["spec"]["template"]["spec"]
     drain = seconds(next(e["value"] for e in bridge["containers"][0]["env"]
                          if e["name"] == "BRIDGE_DRAIN_LIMIT"))
@@ -103,6 +104,33 @@ def kustomize():
 
 
 DATA_DIR = "/deployments/data"  # WAITLIST_DATA_DIR in the images
+MANAGEMENT_PORT = 9000  # MANAGEMENT_PORT in the images
+
+
+def management_inside_only(docs, deployments):
+    """Probes and scraping use the management port; no Service or Ingress exposes it."""
+    for name, deployment in deployments.items():
+        pod = deployment["spec"]["template"]
+        app = pod["spec"]["containers"][0]
+        ports = {p["name"]: p["containerPort"] for p in app["ports"]}
+        check(ports.get("management") == MANAGEMENT_PORT,
+              f"kustomize: {name} does not declare its management port {MANAGEMENT_PORT}")
+        for probe in ["readinessProbe", "livenessProbe", "startupProbe"]:
+            check(app.get(probe, {}).get("httpGet", {}).get("port") == "management",
+                  f"kustomize: {name}'s {probe} is not on the management port")
+        annotations = pod["metadata"].get("annotations", {})
+        check(annotations.get("prometheus.io/port") == str(MANAGEMENT_PORT),
+              f"kustomize: {name} is not scraped on the management port")
+    for service in (d for d in docs if d["kind"] == "Service"):
+        for port in service["spec"]["ports"]:
+            check(port.get("targetPort") not in ("management", MANAGEMENT_PORT),
+                  f"kustomize: Service {service['metadata']['name']} exposes the management port")
+    for ingress in (d for d in docs if d["kind"] == "Ingress"):
+        for rule in ingress["spec"]["rules"]:
+            for path in rule["http"]["paths"]:
+                port = path["backend"]["service"]["port"]
+                check(port.get("name", "http") == "http" and port.get("number") is None,
+                      f"kustomize: Ingress {ingress['metadata']['name']} routes to another port")
 
 
 def outbox_volume(bridge):
@@ -130,7 +158,8 @@ def render():
     check(set(services) == {"ivr-service", "realtime-bridge"}, "render: services")
     for name, service in services.items():
         check((ROOT / service["dockerfilePath"]).is_file(), f"render: {name} Dockerfile missing")
-        check(service["healthCheckPath"] == "/q/health/live", f"render: {name} health check")
+        # one public port on Render: the health check uses the public liveness answer
+        check(service["healthCheckPath"] == "/api/health/live", f"render: {name} health check")
         for var in service["envVars"]:
             if var.get("key") in {"OPENAI_API_KEY", "TWILIO_AUTH_TOKEN", "SUPABASE_SERVICE_ROLE_KEY",
                                   "ADMIN_TOKEN"}:
@@ -176,6 +205,9 @@ def compose():
     for name in ["ivr-service", "realtime-bridge"]:
         check(services[name]["environment"].get("WAITLIST_STORE") == "supabase",
               f"compose: {name} does not name its store (WAITLIST_STORE)")
+        for published in services[name].get("ports", []):
+            check(not str(published).endswith(f":{MANAGEMENT_PORT}"),
+                  f"compose: {name} publishes its management port")
 
 
 def dockerfiles():
@@ -187,6 +219,8 @@ def dockerfiles():
         specific = ROOT / f"deploy/docker/{module}.Dockerfile"
         check(body(specific) == generic, f"docker: {specific.name} differs from Dockerfile.jvm")
         check(f"ARG MODULE={module}" in specific.read_text(), f"docker: {specific.name} module")
+        check(f"MANAGEMENT_PORT={MANAGEMENT_PORT}" in specific.read_text(),
+              f"docker: {specific.name} does not set MANAGEMENT_PORT")
         app = ROOT / module / "target/quarkus-app"
         for part in ["lib", "app", "quarkus", "quarkus-run.jar"]:
             check((app / part).exists(), f"docker: {module} build has no {part} to copy")

@@ -37,13 +37,16 @@ RUN java -Xmx1g -jar /opt/simulator/simulator.jar aot-train --module "${MODULE}"
 FROM runtime
 COPY --from=train --chown=10001:0 /deployments/app.aot app.aot
 ENV PORT=8080 \
+    MANAGEMENT_PORT=9000 \
     WAITLIST_DATA_DIR=/deployments/data \
     MALLOC_ARENA_MAX=2 \
     JAVA_OPTS="-XX:AOTCache=app.aot -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+# 8080: API, webhooks, media stream; MANAGEMENT_PORT (9000): metrics and health details, for the
+# cluster only (never published)
 EXPOSE 8080
 USER 10001
 HEALTHCHECK --interval=10s --timeout=2s --start-period=20s --retries=3 \
-  CMD curl -fsS "http://127.0.0.1:${PORT}/q/health/live" || exit 1
+  CMD curl -fsS "http://127.0.0.1:${PORT}/api/health/live" || exit 1
 # exec: java is PID 1 and receives SIGTERM itself (the bridge drains calls on it); from
 # /deployments with the relative jar path the cache was trained with
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar quarkus-run.jar"]

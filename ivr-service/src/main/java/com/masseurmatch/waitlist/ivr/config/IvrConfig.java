@@ -145,10 +145,6 @@ public interface IvrConfig {
     /** Off only for local experiments; start-up warns loudly when it is. */
     @WithDefault("true")
     boolean validate();
-
-    /** Rebuild the URL from X-Forwarded-Proto/Host instead of PUBLIC_BASE_URL. */
-    @WithDefault("false")
-    boolean trustProxyHeaders();
   }
 
   /** How long a voice webhook may take: Twilio gives up after 15 s (error 11205). */

@@ -16,6 +16,21 @@ public interface WaitlistApiConfig {
   @WithDefault("1m")
   Duration rateLimitWindow();
 
+  /**
+   * {@code TRUST_PROXY_HEADERS}: count signups by the address in {@code X-Forwarded-For} that the
+   * trusted proxies saw, rather than by the connection's peer.
+   */
+  @WithDefault("false")
+  boolean trustProxyHeaders();
+
+  /**
+   * {@code TRUSTED_PROXY_HOPS}: how many proxies of this deployment append to {@code
+   * X-Forwarded-For} (a load balancer and an ingress are two); the client is that many entries from
+   * the right.
+   */
+  @WithDefault("1")
+  int trustedProxyHops();
+
   /** Most rows a CSV export holds. */
   @WithDefault("50000")
   int exportLimit();

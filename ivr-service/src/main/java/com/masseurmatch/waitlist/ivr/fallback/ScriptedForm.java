@@ -38,6 +38,9 @@ public class ScriptedForm {
   static final String EMAIL = "email";
   static final String EMAIL_CONFIRM = "email_confirm";
   static final int MAX_RETRIES = 2;
+  // between a heard value and a suggested one: a line break, which no normalised name or address
+  // holds (a "|" in a name cut its read-back short)
+  static final String PENDING_SEPARATOR = "\n";
 
   private final Twiml twiml;
   private final FallbackCalls calls;
@@ -158,7 +161,8 @@ public class ScriptedForm {
     // a likely intended address is offered as a third choice, never applied silently
     FallbackState next =
         state.at(
-            confirmStep, suggestion == null ? value.value() : value.value() + "|" + suggestion);
+            confirmStep,
+            suggestion == null ? value.value() : value.value() + PENDING_SEPARATOR + suggestion);
     calls.save(call.callSid(), CallPath.SCRIPTED, next);
     return confirmPrompt(next);
   }
@@ -170,7 +174,8 @@ public class ScriptedForm {
       String field,
       String askAgain,
       CallPathBudget budget) {
-    String[] pending = state.pending() == null ? new String[0] : state.pending().split("\\|");
+    String[] pending =
+        state.pending() == null ? new String[0] : state.pending().split(PENDING_SEPARATOR);
     if ("1".equals(digits) && pending.length > 0) {
       return advance(call, state.with(field, pending[0]), budget);
     }

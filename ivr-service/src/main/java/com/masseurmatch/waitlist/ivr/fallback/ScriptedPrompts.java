@@ -66,7 +66,7 @@ public class ScriptedPrompts {
   /** The heard name or e-mail read back: 1 right, 2 again, 3 the suggested address if any. */
   String confirm(FallbackState state) {
     Language language = state.spoken();
-    String[] pending = state.pending().split("\\|");
+    String[] pending = state.pending().split(ScriptedForm.PENDING_SEPARATOR);
     String action = codec.action(INPUT, state);
     if (NAME_CONFIRM.equals(state.step())) {
       return twiml.gatherKeys(

@@ -38,12 +38,15 @@ public class BridgeProbe {
             .build();
   }
 
-  /** {@code wss://bridge.example.org} becomes {@code https://bridge.example.org/q/health/ready}. */
+  /**
+   * {@code wss://bridge.example.org} becomes {@code https://bridge.example.org/api/health/ready},
+   * the bridge's readiness on its public port.
+   */
   static URI derive(URI websocket) {
     String scheme = "wss".equals(websocket.getScheme()) ? "https" : "http";
     String path =
         websocket.getRawPath() == null ? "" : websocket.getRawPath().replaceAll("/+$", "");
-    return URI.create(scheme + "://" + websocket.getRawAuthority() + path + "/q/health/ready");
+    return URI.create(scheme + "://" + websocket.getRawAuthority() + path + "/api/health/ready");
   }
 
   public boolean ready() {

@@ -1,6 +1,7 @@
 package com.masseurmatch.waitlist.ivr.voice;
 
 import com.masseurmatch.waitlist.ivr.config.IvrConfig;
+import com.masseurmatch.waitlist.model.logging.LogText;
 import com.masseurmatch.waitlist.model.twilio.TwilioConfig;
 import com.twilio.security.RequestValidator;
 import io.quarkus.logging.Log;
@@ -13,19 +14,18 @@ import java.util.Map;
 
 /**
  * Checks {@code X-Twilio-Signature} on every voice webhook with twilio-java's validator, over the
- * public URL Twilio called: {@code PUBLIC_BASE_URL} plus the request's path and query, or the
- * scheme and host from {@code X-Forwarded-*} when proxy headers are trusted.
+ * public URL Twilio called: {@code PUBLIC_BASE_URL} plus the request's path and query. Never the
+ * request's {@code Host} or {@code X-Forwarded-Host}: a client chooses those, the operator chooses
+ * {@code PUBLIC_BASE_URL}.
  */
 @Singleton
 @Startup
 public class TwilioWebhookVerifier {
 
   private final RequestValidator validator;
-  private final IvrConfig config;
   private final String base;
 
   TwilioWebhookVerifier(IvrConfig config, TwilioConfig twilio) {
-    this.config = config;
     this.base = IvrConfig.baseUrl(config);
     if (!config.signature().validate()) {
       this.validator = null;
@@ -60,17 +60,14 @@ public class TwilioWebhookVerifier {
     form.forEach((name, values) -> params.put(name, values.isEmpty() ? "" : values.get(0)));
     String url = publicUrl(request);
     if (!validator.validate(url, params, signature)) {
-      throw new ForgedWebhookException("X-Twilio-Signature does not match " + request.path());
+      throw new ForgedWebhookException(
+          "X-Twilio-Signature does not match " + LogText.of(request.path()));
     }
     return voice;
   }
 
   /** The URL Twilio requested, as it signed it. */
   String publicUrl(HttpServerRequest request) {
-    if (config.signature().trustProxyHeaders()) {
-      // with proxy-address-forwarding on, Vert.x rebuilds scheme and host from X-Forwarded-*
-      return request.absoluteURI();
-    }
     return base + request.uri();
   }
 }

@@ -27,7 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Builds every TwiML document the IVR answers with, through twilio-java's builders. Action and
  * callback URLs are absolute, on {@code PUBLIC_BASE_URL}; speech and recognition use the call's
- * language (its voice and locale), and the IVR's own action URLs carry it ({@code lang}).
+ * language (its voice and locale), and the IVR's own action URLs carry it ({@code lang}). Text and
+ * attribute values that come from a request pass {@link XmlChars#text} first, so every document is
+ * well-formed XML whatever a caller or transcriber sent.
  */
 @Singleton
 public class Twiml {
@@ -63,7 +65,7 @@ public class Twiml {
   /** Speech in the language's voice and locale. */
   public Say say(Language language, String text) {
     LanguageConfig.Spoken spoken = languages.spoken(language);
-    return new Say.Builder(text)
+    return new Say.Builder(XmlChars.text(text))
         .option("voice", spoken.voice())
         .option("language", spoken.locale())
         .build();
@@ -119,8 +121,12 @@ public class Twiml {
     return xml(new VoiceResponse.Builder().connect(connect));
   }
 
-  /** A value for a double-quoted XML attribute, escaped as the JDK's serializer does. */
-  static String attribute(String value) {
+  /**
+   * A value for a double-quoted XML attribute, escaped as the JDK's serializer does, without the
+   * characters XML cannot carry.
+   */
+  static String attribute(String raw) {
+    String value = XmlChars.text(raw);
     StringBuilder out = new StringBuilder(value.length() + 8);
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
@@ -159,7 +165,7 @@ public class Twiml {
             .method(HttpMethod.POST)
             .number(new Number.Builder(number).build());
     if (callerId != null) {
-      dial.callerId(callerId);
+      dial.callerId(XmlChars.text(callerId));
     }
     return xml(
         new VoiceResponse.Builder()

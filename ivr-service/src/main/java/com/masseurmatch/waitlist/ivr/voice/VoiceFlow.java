@@ -11,6 +11,7 @@ import com.masseurmatch.waitlist.model.stream.StreamContract;
 import com.masseurmatch.waitlist.model.text.Language;
 import com.masseurmatch.waitlist.model.token.StreamTokens;
 import com.masseurmatch.waitlist.model.twilio.TwilioConfig;
+import com.masseurmatch.waitlist.model.validation.UnsafeCharacters;
 import com.masseurmatch.waitlist.model.voicemail.Voicemail;
 import com.masseurmatch.waitlist.model.voicemail.VoicemailStore;
 import io.quarkus.logging.Log;
@@ -232,7 +233,8 @@ public class VoiceFlow {
   /** {@code POST /api/voice/voicemail/transcription}. */
   public String transcription(VoiceRequest call) {
     if ("completed".equals(call.get("TranscriptionStatus"))) {
-      saveVoicemail(call, call.get("TranscriptionText"));
+      // no NUL or other control characters in the stored text (PostgreSQL refuses NUL outright)
+      saveVoicemail(call, UnsafeCharacters.strip(call.get("TranscriptionText")));
     }
     return empty();
   }

@@ -3,6 +3,7 @@ package com.masseurmatch.waitlist.ivr.voice;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -49,10 +50,22 @@ public class VoiceResource {
   @Path("/menu")
   public String menu(
       @Context HttpServerRequest request,
-      @QueryParam("attempt") Integer attempt,
+      @QueryParam("attempt") String attempt,
       @QueryParam("lang") String lang,
       MultivaluedMap<String, String> form) {
-    return flow.menu(verifier.verify(request, form), attempt == null ? 1 : attempt, lang);
+    int tries = attempt(attempt);
+    return flow.menu(verifier.verify(request, form), tries, lang);
+  }
+
+  /** The menu's try counter, checked before the signature: a bad one is a 400, never a 404. */
+  static int attempt(String raw) {
+    if (raw == null) {
+      return 1;
+    }
+    if (!raw.matches("[1-9][0-9]{0,2}")) {
+      throw new BadRequestException("attempt must be a whole number from 1 to 999");
+    }
+    return Integer.parseInt(raw);
   }
 
   @POST

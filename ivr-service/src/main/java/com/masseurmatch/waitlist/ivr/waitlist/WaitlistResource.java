@@ -1,5 +1,6 @@
 package com.masseurmatch.waitlist.ivr.waitlist;
 
+import com.masseurmatch.waitlist.ivr.http.Problems;
 import com.masseurmatch.waitlist.model.store.StoreRejectedException;
 import com.masseurmatch.waitlist.model.store.StoreUnavailableException;
 import com.masseurmatch.waitlist.model.text.Language;
@@ -42,11 +43,14 @@ public class WaitlistResource {
   private final WaitlistService service;
   private final RateLimiter rateLimiter;
   private final AdminAuth admin;
+  private final ClientAddress clients;
 
-  WaitlistResource(WaitlistService service, RateLimiter rateLimiter, AdminAuth admin) {
+  WaitlistResource(
+      WaitlistService service, RateLimiter rateLimiter, AdminAuth admin, ClientAddress clients) {
     this.service = service;
     this.rateLimiter = rateLimiter;
     this.admin = admin;
+    this.clients = clients;
   }
 
   @POST
@@ -63,7 +67,7 @@ public class WaitlistResource {
   @APIResponse(responseCode = "400", description = "Invalid fields (problem+json)")
   @APIResponse(responseCode = "429", description = "Too many signups from this client")
   public RestResponse<Received> signUp(@Context HttpServerRequest request, EntryForm form) {
-    long retryAfter = rateLimiter.acquire(clientOf(request), System.nanoTime());
+    long retryAfter = rateLimiter.acquire(clients.of(request), System.nanoTime());
     if (retryAfter > 0) {
       throw new RateLimitedException(retryAfter);
     }
@@ -103,11 +107,12 @@ public class WaitlistResource {
       @HeaderParam(HttpHeaders.ACCEPT) String accept,
       @QueryParam("role") String role,
       @QueryParam("q") String search,
-      @QueryParam("offset") @DefaultValue("0") int offset,
-      @QueryParam("limit") @DefaultValue("50") int limit,
+      @QueryParam("offset") @DefaultValue("0") String offset,
+      @QueryParam("limit") @DefaultValue("50") String limit,
       @QueryParam("language") String language) {
     admin.require(authorization);
-    WaitlistQuery query = query(role, search, offset, limit, language);
+    WaitlistQuery query =
+        query(role, search, number("offset", offset), number("limit", limit), language);
     if (accept != null && accept.contains("text/csv")) {
       return Response.ok(CsvWriter.write(service.export(query)), "text/csv")
           .header("Content-Disposition", "attachment; filename=\"waitlist.csv\"")
@@ -141,6 +146,9 @@ public class WaitlistResource {
     } catch (IllegalArgumentException e) {
       throw new BadRequestException("role must be therapist or client");
     }
+    if (search != null && search.codePoints().anyMatch(Character::isISOControl)) {
+      throw new BadRequestException("q must not contain control characters");
+    }
     if (offset < 0 || limit < 1 || limit > WaitlistQuery.MAX_LIMIT) {
       throw new BadRequestException(
           "offset must be 0 or more and limit between 1 and " + WaitlistQuery.MAX_LIMIT);
@@ -148,8 +156,12 @@ public class WaitlistResource {
     return new WaitlistQuery(parsed, Optional.ofNullable(search), offset, limit, spoken);
   }
 
-  private static String clientOf(HttpServerRequest request) {
-    return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+  /** A paging number; anything but plain digits is a 400 naming the parameter. */
+  private static int number(String name, String raw) {
+    if (raw == null || !raw.matches("[0-9]{1,9}")) {
+      throw new BadRequestException(name + " must be a whole number");
+    }
+    return Integer.parseInt(raw);
   }
 
   /** One page of the list. */
@@ -179,9 +191,7 @@ public class WaitlistResource {
 
   @ServerExceptionMapper
   RestResponse<Problem> unreadable(com.fasterxml.jackson.core.JsonProcessingException e) {
-    return problem(
-        400,
-        new Problem(null, "Bad request", 400, "The body is not the JSON object expected.", null));
+    return problem(400, Problems.unreadable(e));
   }
 
   @ServerExceptionMapper

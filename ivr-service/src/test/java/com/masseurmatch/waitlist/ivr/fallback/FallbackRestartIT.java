@@ -88,7 +88,7 @@ class FallbackRestartIT {
   void aCallContinuesOnAFreshInstance() throws Exception {
     String next;
     try (ServiceProcess first = ServiceProcess.start(env())) {
-      first.awaitHttp("/q/health/ready", Duration.ofSeconds(30));
+      first.awaitHttp("/api/health/ready", Duration.ofSeconds(30));
       String phone = post(first, "/api/voice/scripted", Map.of());
       String role = post(first, action(phone), Map.of("Digits", "1"));
       assertTrue(role.contains("massage therapist, press 1"), role);
@@ -97,7 +97,7 @@ class FallbackRestartIT {
       assertNotEquals(-1, first.awaitExit(Duration.ofSeconds(20)));
     }
     try (ServiceProcess second = ServiceProcess.start(env())) {
-      second.awaitHttp("/q/health/ready", Duration.ofSeconds(30));
+      second.awaitHttp("/api/health/ready", Duration.ofSeconds(30));
       String name = post(second, next, Map.of("Digits", "1"));
       assertTrue(name.contains("first and last name"), name);
     }

@@ -54,7 +54,7 @@ class HangingVendorsTest {
           Map.entry("openai.base-url", base + "/v1"),
           Map.entry("openai.chat-timeout", "120s"),
           Map.entry("ivr.realtime.websocket-url", "wss://bridge.example.org"),
-          Map.entry("ivr.realtime.health-url", base + "/q/health/ready"),
+          Map.entry("ivr.realtime.health-url", base + "/api/health/ready"),
           Map.entry("ivr.webhook.deadline", "2s"),
           Map.entry("ivr.webhook.store-attempt", "500ms"),
           Map.entry("waitlist.outbox-interval", "200ms"));
@@ -83,7 +83,7 @@ class HangingVendorsTest {
     assertEquals(
         "https://ivr.example.org/api/voice/ai-assistant?lang=en",
         realtime.text("/Response/Redirect"));
-    stillHanging("/q/health/ready");
+    stillHanging("/api/health/ready");
 
     Twiml opening = caller.post("/api/voice/ai-assistant");
     assertTrue(opening.text("//Gather/Say").startsWith("Hi, this is Knotty"), opening.xml());

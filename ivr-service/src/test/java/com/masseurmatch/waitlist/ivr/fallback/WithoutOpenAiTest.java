@@ -47,7 +47,7 @@ class WithoutOpenAiTest {
   void aReadyBridgeGetsTheCallWithoutTheIvrsOwnKey() {
     // the bridge talks to the Realtime API and reports a missing key in its own readiness
     bridge.stubFor(
-        get(urlPathEqualTo("/q/health/ready"))
+        get(urlPathEqualTo("/api/health/ready"))
             .willReturn(aResponse().withStatus(200).withBody("{}")));
     Twiml realtime = Webhooks.twiml("/api/voice/realtime", Webhooks.call(Webhooks.newCallSid()));
     assertEquals("Connect", realtime.verbs());
@@ -58,7 +58,7 @@ class WithoutOpenAiTest {
   @Test
   void optionOneGoesStraightToTheScriptedFormWhenTheBridgeIsNotReady() {
     bridge.stubFor(
-        get(urlPathEqualTo("/q/health/ready"))
+        get(urlPathEqualTo("/api/health/ready"))
             .willReturn(aResponse().withStatus(503).withBody("{}")));
     String callSid = Webhooks.newCallSid();
     Twiml realtime = Webhooks.twiml("/api/voice/realtime", Webhooks.call(callSid));

@@ -7,10 +7,15 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.http.HttpServer;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+/** The public port answers a minimal health and readiness; details and metrics are elsewhere. */
 @QuarkusTest
 class HealthEndpointsTest {
+
+  @Inject HttpServer server;
 
   @Test
   void apiHealthNamesTheServiceAndItsVersion() {
@@ -25,17 +30,31 @@ class HealthEndpointsTest {
   }
 
   @Test
-  void readinessChecksTheStore() {
+  void publicReadinessSaysOnlyUpOrDown() {
+    given().get("/api/health/ready").then().statusCode(200).body(equalTo("{\"status\":\"UP\"}"));
+  }
+
+  @Test
+  void metricsAndHealthDetailsAreNotOnThePublicPort() {
+    given().get("/q/metrics").then().statusCode(404);
+    given().get("/q/health/ready").then().statusCode(404);
+    given().get("/q/health").then().statusCode(404);
+  }
+
+  @Test
+  void theManagementPortHasReadinessWithItsChecksAndTheMetrics() {
     given()
+        .port(server.getManagementPort())
         .get("/q/health/ready")
         .then()
         .statusCode(200)
         .body("status", equalTo("UP"))
         .body("checks.name", hasItem("store"));
-  }
-
-  @Test
-  void livenessIsUp() {
-    given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    given()
+        .port(server.getManagementPort())
+        .get("/q/metrics")
+        .then()
+        .statusCode(200)
+        .body(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes"));
   }
 }

@@ -29,7 +29,7 @@ public class BridgeHealthWireMock extends WireMockResource {
   protected Map<String, String> settings(int port) {
     Map<String, String> settings = new HashMap<>(LoopbackHosts.setting(CHAT_HOST));
     settings.put("ivr.realtime.websocket-url", BRIDGE_WSS);
-    settings.put("ivr.realtime.health-url", "http://127.0.0.1:" + port + "/q/health/ready");
+    settings.put("ivr.realtime.health-url", "http://127.0.0.1:" + port + "/api/health/ready");
     settings.put("openai.api-key", "sk-test-ivr");
     settings.put("openai.base-url", "http://" + CHAT_HOST + ":" + port + "/v1");
     // long enough for a cold first request on a busy machine, short for the slow-chat test

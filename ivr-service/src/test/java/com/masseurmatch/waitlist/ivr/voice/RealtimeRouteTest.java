@@ -39,7 +39,7 @@ class RealtimeRouteTest {
 
   private void bridgeAnswers(int status, int delayMs) {
     bridge.stubFor(
-        get(urlPathEqualTo("/q/health/ready"))
+        get(urlPathEqualTo("/api/health/ready"))
             .willReturn(aResponse().withStatus(status).withFixedDelay(delayMs).withBody("{}")));
   }
 

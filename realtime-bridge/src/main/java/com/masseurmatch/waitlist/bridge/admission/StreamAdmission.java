@@ -7,6 +7,7 @@ import com.masseurmatch.waitlist.bridge.frame.MalformedFrameException;
 import com.masseurmatch.waitlist.bridge.openai.RealtimeConnector;
 import com.masseurmatch.waitlist.bridge.twilio.TwilioCallControl;
 import com.masseurmatch.waitlist.bridge.twilio.TwilioMessage;
+import com.masseurmatch.waitlist.model.logging.LogText;
 import com.masseurmatch.waitlist.model.stream.StreamContract;
 import com.masseurmatch.waitlist.model.token.StreamTokens;
 import com.masseurmatch.waitlist.model.token.TokenCheck;
@@ -20,9 +21,10 @@ import java.util.function.Function;
 /**
  * Decides which Twilio streams become calls. Until a stream has a call it accepts only {@code
  * connected} and a {@code start} whose token verifies for its call SID, within the start timeout
- * and under a cap on such waiting sockets; anything else never reaches OpenAI. A verified stream
- * that arrives while draining or at the call cap is sent to the IVR's fallback. Afterwards the
- * socket's frames go straight to its {@link CallSession}, on the socket's event loop.
+ * and under a cap on such waiting sockets; anything else never reaches OpenAI. A token opens one
+ * stream ({@link StreamClaims}). A verified stream whose audio is not 8 kHz mono u-law, or that
+ * arrives while draining or at the call cap, is sent to the IVR's fallback. Afterwards the socket's
+ * frames go straight to its {@link CallSession}, on the socket's event loop.
  */
 @Singleton
 public class StreamAdmission {
@@ -36,6 +38,7 @@ public class StreamAdmission {
   private final RealtimeConnector connector;
   private final BridgeGate gate;
   private final TwilioCallControl callControl;
+  private final StreamClaims claims;
   private final int maxWaiting;
   private final AtomicLong evictions = new AtomicLong();
   // sockets without a valid start yet, oldest first; shared by every event loop
@@ -48,13 +51,15 @@ public class StreamAdmission {
       StreamTokens tokens,
       RealtimeConnector connector,
       BridgeGate gate,
-      TwilioCallControl callControl) {
+      TwilioCallControl callControl,
+      StreamClaims claims) {
     this.registry = registry;
     this.services = services;
     this.tokens = tokens;
     this.connector = connector;
     this.gate = gate;
     this.callControl = callControl;
+    this.claims = claims;
     this.maxWaiting = services.config().admission().maxCalls();
   }
 
@@ -145,8 +150,29 @@ public class StreamAdmission {
     TokenCheck check = tokens.verify(token, start.callSid());
     if (check != TokenCheck.VALID) {
       services.metrics().streamRejected("token_" + check.name().toLowerCase());
-      Log.warnf("call %s: stream refused, token %s", start.callSid(), check);
+      Log.warnf("call %s: stream refused, token %s", LogText.of(start.callSid()), check);
       twilio.close(POLICY_VIOLATION, "invalid stream token");
+      return;
+    }
+    StreamClaims.Claim claim = claims.claim(start.callSid(), token);
+    if (claim != StreamClaims.Claim.GRANTED) {
+      services.metrics().streamRejected(claim.name().toLowerCase());
+      Log.warnf("call %s: stream refused, %s", start.callSid(), claim);
+      twilio.close(
+          POLICY_VIOLATION,
+          claim == StreamClaims.Claim.TOKEN_ALREADY_USED
+              ? "stream token already used"
+              : "call already has a stream");
+      return;
+    }
+    twilio.closeHandler(v -> claims.release(start.callSid()));
+    if (!start.telephoneAudio()) {
+      services.metrics().streamRejected("media_format");
+      Log.errorf(
+          "call %s: stream refused, media format %s at %d Hz, %d channel(s) instead of"
+              + " audio/x-mulaw at 8000 Hz, mono; sending the call to the fallback",
+          start.callSid(), LogText.of(start.encoding()), start.sampleRate(), start.channels());
+      sendToFallback(twilio, start.callSid(), "media_format");
       return;
     }
     CallServices diverted = divert.apply(start);
@@ -171,9 +197,13 @@ public class StreamAdmission {
   }
 
   /** From now on the stream's frames and its close go straight to its call. */
-  private static void receiveInCall(ServerWebSocket twilio, CallSession call) {
+  private void receiveInCall(ServerWebSocket twilio, CallSession call) {
     twilio.textMessageHandler(call::onTwilioText);
-    twilio.closeHandler(v -> call.onTwilioClosed());
+    twilio.closeHandler(
+        v -> {
+          claims.release(call.callSid());
+          call.onTwilioClosed();
+        });
   }
 
   /**

@@ -7,7 +7,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.function.Supplier;
 
-/** The bridge's Prometheus metrics (at /q/metrics). */
+/** The bridge's Prometheus metrics (at /q/metrics on the management port). */
 @Singleton
 public class BridgeMetrics {
 

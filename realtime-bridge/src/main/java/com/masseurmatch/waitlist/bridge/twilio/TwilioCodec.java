@@ -150,7 +150,8 @@ public final class TwilioCodec {
         require(start.callSid(), "callSid"),
         start.customParameters() == null ? Map.of() : start.customParameters(),
         format == null ? null : format.encoding(),
-        format == null || format.sampleRate() == null ? 8000 : format.sampleRate());
+        format == null || format.sampleRate() == null ? 0 : format.sampleRate(),
+        format == null || format.channels() == null ? 0 : format.channels());
   }
 
   private static TwilioMessage.Media media(Frame frame) throws MalformedFrameException {
@@ -245,7 +246,7 @@ public final class TwilioCodec {
       MediaFormat mediaFormat) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record MediaFormat(String encoding, Integer sampleRate) {}
+  record MediaFormat(String encoding, Integer sampleRate, Integer channels) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record MediaBody(String track, String chunk, String timestamp, String payload) {}

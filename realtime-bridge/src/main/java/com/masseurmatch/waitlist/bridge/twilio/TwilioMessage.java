@@ -8,15 +8,25 @@ public sealed interface TwilioMessage {
   /** First frame of every stream. */
   record Connected(String protocol, String version) implements TwilioMessage {}
 
-  /** The stream's identity and the {@code <Parameter>}s the IVR attached. */
+  /**
+   * The stream's identity, the {@code <Parameter>}s the IVR attached and the audio's format (0 for
+   * a rate or channel count Twilio did not send).
+   */
   record Start(
       String streamSid,
       String accountSid,
       String callSid,
       Map<String, String> customParameters,
       String encoding,
-      int sampleRate)
-      implements TwilioMessage {}
+      int sampleRate,
+      int channels)
+      implements TwilioMessage {
+
+    /** The only audio the bridge handles: u-law, 8 kHz, one channel. */
+    public boolean telephoneAudio() {
+      return "audio/x-mulaw".equals(encoding) && sampleRate == 8000 && channels == 1;
+    }
+  }
 
   /**
    * 20 ms of caller audio: base64 u-law, kept as text and forwarded untouched.

@@ -49,6 +49,7 @@ class AdmissionTest extends BridgeTestSupport {
     FakeRealtimeSession session = awaitOpenAi(0);
     awaitReceived(session, "response.create", 1);
     given()
+        .port(managementPort())
         .get("/q/health/ready")
         .then()
         .statusCode(503)
@@ -77,6 +78,7 @@ class AdmissionTest extends BridgeTestSupport {
         .untilAsserted(
             () ->
                 given()
+                    .port(managementPort())
                     .get("/q/health/ready")
                     .then()
                     .statusCode(200)

@@ -22,6 +22,7 @@ class BridgeMetricsTest extends BridgeTestSupport {
     Awaitility.await().atMost(WAIT).until(() -> session.appendedAudio().length == 160);
 
     given()
+        .port(managementPort())
         .get("/q/metrics")
         .then()
         .statusCode(200)
@@ -33,6 +34,7 @@ class BridgeMetricsTest extends BridgeTestSupport {
         .untilAsserted(
             () ->
                 given()
+                    .port(managementPort())
                     .get("/q/metrics")
                     .then()
                     .body(containsString("bridge_active_calls 0.0"))

@@ -125,13 +125,22 @@ abstract class BridgeTestSupport {
    * A series' value at {@code /q/metrics}, such as {@code bridge_calls_total{...}}; 0 if absent.
    */
   static double metric(String series) {
-    String body = io.restassured.RestAssured.given().get("/q/metrics").asString();
+    String body =
+        io.restassured.RestAssured.given().port(managementPort()).get("/q/metrics").asString();
     for (String line : body.split("\n")) {
       if (line.startsWith(series + " ")) {
         return Double.parseDouble(line.substring(series.length() + 1).trim());
       }
     }
     return 0;
+  }
+
+  /** The management interface's port: metrics and health details are served there only. */
+  static int managementPort() {
+    return io.quarkus.arc.Arc.container()
+        .instance(io.quarkus.vertx.http.HttpServer.class)
+        .get()
+        .getManagementPort();
   }
 
   static List<JsonNode> awaitReceived(FakeRealtimeSession session, String type, int count) {

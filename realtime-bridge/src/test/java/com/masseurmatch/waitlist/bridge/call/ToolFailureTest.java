@@ -45,6 +45,7 @@ class ToolFailureTest extends BridgeTestSupport {
       assertTrue(output.path("output").asText().contains("\"ok\":false"), output.toString());
       awaitReceived(session, "response.create", 2);
       given()
+          .port(managementPort())
           .get("/q/health/ready")
           .then()
           .body("checks.find { it.name == 'calls' }.status", equalTo("DOWN"))
@@ -64,6 +65,7 @@ class ToolFailureTest extends BridgeTestSupport {
         .untilAsserted(
             () ->
                 given()
+                    .port(managementPort())
                     .get("/q/health/ready")
                     .then()
                     .body("checks.find { it.name == 'calls' }.status", equalTo("UP"))

@@ -83,10 +83,11 @@ class DrainIT {
           .atMost(Duration.ofSeconds(30))
           .until(
               () ->
-                  bridge.awaitHttp("/q/health/ready", Duration.ofSeconds(30)).statusCode() == 200);
+                  bridge.awaitHttp("/api/health/ready", Duration.ofSeconds(30)).statusCode()
+                      == 200);
       assertTrue(
           bridge
-              .awaitHttp("/q/health/ready", Duration.ofSeconds(5))
+              .awaitManagement("/q/health/ready", Duration.ofSeconds(5))
               .body()
               .replaceAll("\\s", "")
               .contains("\"warmed_up\":true"));
@@ -106,7 +107,8 @@ class DrainIT {
       Awaitility.await()
           .atMost(Duration.ofSeconds(3))
           .until(
-              () -> bridge.awaitHttp("/q/health/ready", Duration.ofSeconds(2)).statusCode() == 503);
+              () ->
+                  bridge.awaitHttp("/api/health/ready", Duration.ofSeconds(2)).statusCode() == 503);
       // past the shutdown delay the call still flows both ways
       Thread.sleep(1500);
       caller.media(5000, (byte) 9);

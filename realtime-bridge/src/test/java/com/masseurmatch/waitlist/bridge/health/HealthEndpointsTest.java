@@ -47,6 +47,7 @@ class HealthEndpointsTest {
   @Test
   void readinessChecksTheStore() {
     given()
+        .port(managementPort())
         .get("/q/health/ready")
         .then()
         .statusCode(200)
@@ -56,7 +57,30 @@ class HealthEndpointsTest {
   }
 
   @Test
+  void publicReadinessSaysOnlyUpOrDown() {
+    given().get("/api/health/ready").then().statusCode(200).body(equalTo("{\"status\":\"UP\"}"));
+  }
+
+  @Test
+  void metricsAndHealthDetailsAreNotOnThePublicPort() {
+    given().get("/q/metrics").then().statusCode(404);
+    given().get("/q/health/ready").then().statusCode(404);
+  }
+
+  private static int managementPort() {
+    return io.quarkus.arc.Arc.container()
+        .instance(io.quarkus.vertx.http.HttpServer.class)
+        .get()
+        .getManagementPort();
+  }
+
+  @Test
   void livenessIsUp() {
-    given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    given()
+        .port(managementPort())
+        .get("/q/health/live")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("UP"));
   }
 }

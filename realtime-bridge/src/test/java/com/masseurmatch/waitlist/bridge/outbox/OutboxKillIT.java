@@ -151,7 +151,7 @@ class OutboxKillIT {
     int openaiPort = startFakesWithTheStoreDown();
     try (ServiceProcess bridge = ServiceProcess.start(env(openaiPort))) {
       try {
-        bridge.awaitHttp("/q/health/live", Duration.ofSeconds(30));
+        bridge.awaitHttp("/api/health", Duration.ofSeconds(30));
         signUpDuringACall(bridge.port(), 0, EMAILS.get(0));
         bridge.terminate();
         assertNotEquals(-1, bridge.awaitExit(Duration.ofSeconds(30)));
@@ -185,7 +185,7 @@ class OutboxKillIT {
 
     ServiceProcess first = ServiceProcess.start(env(openaiPort));
     try {
-      first.awaitHttp("/q/health/live", Duration.ofSeconds(30));
+      first.awaitHttp("/api/health", Duration.ofSeconds(30));
       for (int n = 0; n < EMAILS.size(); n++) {
         signUpDuringACall(first.port(), n, EMAILS.get(n));
       }
@@ -210,7 +210,7 @@ class OutboxKillIT {
                             + "\"outcome\":\"created\"}]")));
     try (ServiceProcess second = ServiceProcess.start(env(openaiPort))) {
       try {
-        second.awaitHttp("/q/health/live", Duration.ofSeconds(30));
+        second.awaitHttp("/api/health", Duration.ofSeconds(30));
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> outboxFiles() == 0);
         second.terminate();
         assertNotEquals(-1, second.awaitExit(Duration.ofSeconds(20)));

@@ -45,7 +45,7 @@ class OutboxRestartIT {
 
     for (int run = 0; run < 2; run++) {
       try (ServiceProcess bridge = ServiceProcess.start(env())) {
-        bridge.awaitHttp("/q/health/live", Duration.ofSeconds(30));
+        bridge.awaitHttp("/api/health", Duration.ofSeconds(30));
         Awaitility.await()
             .atMost(Duration.ofSeconds(10))
             .until(() -> Files.list(outbox).noneMatch(f -> f.toString().endsWith(".json")));

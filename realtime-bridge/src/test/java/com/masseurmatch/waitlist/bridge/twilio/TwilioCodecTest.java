@@ -36,7 +36,8 @@ class TwilioCodecTest {
             "CA33333333333333333333333333333333",
             Map.of("token", "1764000000.abc", "caller", "+14155550100"),
             "audio/x-mulaw",
-            8000),
+            8000,
+            1),
         codec.decode(fixture("start.json")));
     assertEquals(new TwilioMessage.Media(20, "/////////w=="), codec.decode(fixture("media.json")));
     assertEquals(new TwilioMessage.Dtmf("0"), codec.decode(fixture("dtmf.json")));

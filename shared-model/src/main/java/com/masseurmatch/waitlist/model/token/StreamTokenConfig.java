@@ -12,7 +12,11 @@ public interface StreamTokenConfig {
   /** {@code STREAM_TOKEN_SECRET}: the same value in both services, at least 32 characters. */
   Optional<String> secret();
 
-  /** How long a token handed out by the IVR stays valid. */
-  @WithDefault("5m")
+  /**
+   * {@code STREAM_TOKEN_TTL}: how long a token handed out by the IVR stays valid; long enough for
+   * Twilio to open the stream after the {@code <Connect>} answer, short enough to bound a replay on
+   * another bridge replica.
+   */
+  @WithDefault("60s")
   Duration ttl();
 }

@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -21,6 +22,12 @@ public final class StreamTokens {
   public static final int MIN_SECRET_LENGTH = 32;
 
   private static final String ALGORITHM = "HmacSHA256";
+
+  /**
+   * The one spelling a token has: the expiry in plain decimal digits (no sign, no leading zero), a
+   * dot, and the 43 characters of an unpadded base64url HMAC-SHA256.
+   */
+  private static final Pattern FORMAT = Pattern.compile("[1-9][0-9]{0,17}\\.[A-Za-z0-9_-]{43}");
 
   private final SecretKeySpec key;
   private final Duration ttl;
@@ -48,20 +55,20 @@ public final class StreamTokens {
     return expiry + "." + signature(callSid, expiry);
   }
 
+  /** The expiry of a token that verified, in epoch seconds. */
+  public static long expiryOf(String token) {
+    return Long.parseLong(token.substring(0, token.indexOf('.')));
+  }
+
   public TokenCheck verify(String token, String callSid) {
     if (token == null || token.isEmpty() || callSid == null || callSid.isEmpty()) {
       return TokenCheck.MISSING;
     }
+    if (token.length() > 64 || !FORMAT.matcher(token).matches()) {
+      return TokenCheck.MALFORMED;
+    }
     int dot = token.indexOf('.');
-    if (dot <= 0 || dot == token.length() - 1 || token.length() > 128) {
-      return TokenCheck.MALFORMED;
-    }
-    long expiry;
-    try {
-      expiry = Long.parseLong(token.substring(0, dot));
-    } catch (NumberFormatException e) {
-      return TokenCheck.MALFORMED;
-    }
+    long expiry = Long.parseLong(token.substring(0, dot));
     byte[] expected = signature(callSid, expiry).getBytes(StandardCharsets.US_ASCII);
     byte[] given = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
     if (!MessageDigest.isEqual(expected, given)) {

@@ -2,7 +2,11 @@ package com.masseurmatch.waitlist.model.validation;
 
 import java.util.Locale;
 
-/** Cleans up a full name as typed or transcribed: trims, collapses spaces, bounds its length. */
+/**
+ * Cleans up a full name as typed or transcribed: drops control, invisible and non-characters
+ * ({@link UnsafeCharacters}) and the {@code |} no name has, trims, collapses spaces, bounds its
+ * length.
+ */
 public final class NameNormalizer {
 
   public static final String FIELD = "full_name";
@@ -11,12 +15,13 @@ public final class NameNormalizer {
   private NameNormalizer() {}
 
   public static Normalized<String> normalize(String raw) {
-    if (raw == null || raw.isBlank()) {
+    String cleaned = raw == null ? null : UnsafeCharacters.strip(raw).replace('|', ' ');
+    if (cleaned == null || cleaned.isBlank()) {
       return Normalized.fail(
           new FieldError(
               FIELD, "missing", "The name is missing; ask the caller for their full name."));
     }
-    String name = raw.strip().replaceAll("\\s+", " ");
+    String name = cleaned.strip().replaceAll("\\s+", " ");
     name = name.replaceAll("^[\\p{Punct}\\s]+|[\\p{Punct}&&[^.'’)]]+$", "").strip();
     if (name.isEmpty() || name.codePoints().noneMatch(Character::isLetter)) {
       return Normalized.fail(

@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * Starts a service's packaged jar for a benchmark or an end-to-end test: as deployed, pinned to the
  * given CPUs with {@code taskset} when that exists, its output in a log file; returns once {@code
- * /q/health/ready} answers 200.
+ * /api/health/ready} answers 200.
  */
 public final class ServiceUnderTest {
 

@@ -39,13 +39,15 @@ public final class ServiceProcess implements AutoCloseable {
   private final Process process;
   private final Path log;
   private final int port;
+  private final int managementPort;
   private final long began = System.nanoTime();
   private volatile long readyMillis = -1;
 
-  private ServiceProcess(Process process, Path log, int port) {
+  private ServiceProcess(Process process, Path log, int port, int managementPort) {
     this.process = process;
     this.log = log;
     this.port = port;
+    this.managementPort = managementPort;
   }
 
   /** Starts {@code target/quarkus-app/quarkus-run.jar} with exactly this environment. */
@@ -176,8 +178,11 @@ public final class ServiceProcess implements AutoCloseable {
         environment.putIfAbsent("MALLOC_ARENA_MAX", "2");
       }
       environment.put("PORT", Integer.toString(chosen));
+      // the management interface (metrics, health details) gets a free port of its own too
+      environment.put("MANAGEMENT_PORT", Integer.toString(FreePort.find()));
       environment.putAll(env);
-      return new ServiceProcess(builder.start(), output, chosen);
+      return new ServiceProcess(
+          builder.start(), output, chosen, Integer.parseInt(environment.get("MANAGEMENT_PORT")));
     }
   }
 
@@ -202,11 +207,11 @@ public final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  /** Waits for {@code /q/health/ready} to answer 200; stops the process if it never does. */
+  /** Waits for {@code /api/health/ready} to answer 200; stops the process if it never does. */
   public ServiceProcess awaitReady(Duration limit) throws Exception {
     long deadline = System.nanoTime() + limit.toNanos();
     while (System.nanoTime() < deadline) {
-      HttpResponse<String> response = awaitHttp("/q/health/ready", limit);
+      HttpResponse<String> response = awaitHttp("/api/health/ready", limit);
       if (response.statusCode() == 200) {
         readyMillis = (System.nanoTime() - began) / 1_000_000;
         return this;
@@ -234,7 +239,16 @@ public final class ServiceProcess implements AutoCloseable {
   }
 
   /** Polls {@code GET path} until it answers (any status); returns the last response. */
+  /** The same on the management interface: {@code /q/metrics}, {@code /q/health/*} with details. */
+  public HttpResponse<String> awaitManagement(String path, Duration timeout) throws Exception {
+    return awaitHttp(managementPort, path, timeout);
+  }
+
   public HttpResponse<String> awaitHttp(String path, Duration timeout) throws Exception {
+    return awaitHttp(port, path, timeout);
+  }
+
+  private HttpResponse<String> awaitHttp(int port, String path, Duration timeout) throws Exception {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))

@@ -112,6 +112,22 @@ public final class MediaStreamClient implements AutoCloseable {
     socket.writeTextMessage(text);
   }
 
+  /** Sends {@code text} as one WebSocket frame, however long, as a misbehaving peer might. */
+  public void sendSingleFrame(String text) {
+    socket.writeFrame(io.vertx.core.http.WebSocketFrame.textFrame(text, true));
+  }
+
+  /** A {@code start} whose {@code mediaFormat} is replaced by this JSON object. */
+  public void start(String callSid, String token, String caller, String mediaFormat) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put("token", token);
+    parameters.put("caller", caller);
+    sequence++;
+    sendText(
+        MediaStreamFrames.start(ACCOUNT_SID, callSid, STREAM_SID, parameters)
+            .replaceFirst("\"mediaFormat\":\\{[^}]*}", "\"mediaFormat\":" + mediaFormat));
+  }
+
   public void connected() {
     sendText(MediaStreamFrames.connected());
   }

@@ -1,0 +1,46 @@
+package com.masseurmatch.waitlist.ivr.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.masseurmatch.waitlist.ivr.waitlist.Problem;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The problem+json bodies for requests the API cannot read. */
+public final class Problems {
+
+  private Problems() {}
+
+  /** A body that is not JSON, or JSON whose values have the wrong type (naming those fields). */
+  public static Problem unreadable(JsonProcessingException e) {
+    if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+      String field =
+          mismatch.getPath().stream()
+              .map(Problems::segment)
+              .collect(Collectors.joining("."))
+              .replace(".[", "[");
+      return new Problem(
+          "https://masseurmatch.com/problems/invalid-entry",
+          "Invalid waitlist entry",
+          400,
+          "Some fields have the wrong type: " + field,
+          List.of(
+              new Problem.InvalidField(
+                  field, "wrong_type", field + " must be a JSON string", null)));
+    }
+    return new Problem(
+        null, "Bad request", 400, "The body is not the well-formed JSON object expected.", null);
+  }
+
+  private static String segment(JsonMappingException.Reference reference) {
+    return reference.getFieldName() != null
+        ? reference.getFieldName()
+        : "[" + reference.getIndex() + "]";
+  }
+
+  /** The problem for an HTTP status without more to say. */
+  public static Problem ofStatus(int status, String title, String detail) {
+    return new Problem(null, title, status, detail, null);
+  }
+}
