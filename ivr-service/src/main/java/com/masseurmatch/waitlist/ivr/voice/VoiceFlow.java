@@ -1,6 +1,7 @@
 package com.masseurmatch.waitlist.ivr.voice;
 
 import com.masseurmatch.waitlist.ivr.config.IvrConfig;
+import com.masseurmatch.waitlist.ivr.recording.ConsentFlow;
 import com.masseurmatch.waitlist.model.call.CallOutcome;
 import com.masseurmatch.waitlist.model.call.CallPath;
 import com.masseurmatch.waitlist.model.call.CallRecord;
@@ -27,6 +28,7 @@ public class VoiceFlow {
   private final BusinessHours hours;
   private final String callerId;
   private final Clock clock;
+  private final ConsentFlow consent;
 
   VoiceFlow(
       IvrConfig config,
@@ -36,7 +38,8 @@ public class VoiceFlow {
       StreamTokens tokens,
       VoicemailStore voicemails,
       TwilioConfig twilio,
-      Clock clock) {
+      Clock clock,
+      ConsentFlow consent) {
     this.config = config;
     this.twiml = twiml;
     this.calls = calls;
@@ -45,6 +48,7 @@ public class VoiceFlow {
     this.voicemails = voicemails;
     this.callerId = twilio.phoneNumber().orElse(null);
     this.clock = clock;
+    this.consent = consent;
     IvrConfig.Transfer transfer = config.transfer();
     this.hours =
         new BusinessHours(
@@ -63,7 +67,7 @@ public class VoiceFlow {
     MenuChoice choice = MenuChoice.of(call.get("Digits"), call.get("SpeechResult"));
     switch (choice) {
       case WAITLIST:
-        return twiml.redirect("/api/voice/realtime");
+        return twiml.redirect(consent.optionOnePath());
       case TEAM:
         return twiml.redirect("/api/voice/transfer");
       case VOICEMAIL:
