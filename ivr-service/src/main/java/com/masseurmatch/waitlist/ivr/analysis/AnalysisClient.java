@@ -5,20 +5,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.masseurmatch.waitlist.ivr.config.OpenAiKeyConfig;
 import com.masseurmatch.waitlist.model.analysis.CallAnalysis;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.inject.Singleton;
-import java.io.IOException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Asks Chat Completions for a call's analysis with structured outputs ({@code response_format}
@@ -33,20 +32,23 @@ public class AnalysisClient {
   private final ObjectMapper json;
   private final AnalysisConfig config;
   private final Optional<String> key;
-  private final URI endpoint;
-  private final HttpClient http;
+  private final AnalysisApi api;
 
   AnalysisClient(ObjectMapper json, AnalysisConfig config, OpenAiKeyConfig openAi) {
     this.json = json;
     this.config = config;
     this.key = openAi.apiKey().filter(k -> !k.isBlank());
-    this.endpoint =
-        URI.create(openAi.baseUrl().toString().replaceAll("/+$", "") + "/chat/completions");
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    String bearer = "Bearer " + key.orElse("");
+    this.api =
+        QuarkusRestClientBuilder.newBuilder()
+            .baseUri(URI.create(openAi.baseUrl().toString().replaceAll("/+$", "")))
+            .connectTimeout(5, TimeUnit.SECONDS)
+            .readTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
+            .disableDefaultMapper(true)
+            .register(
+                (ClientRequestFilter)
+                    request -> request.getHeaders().putSingle("Authorization", bearer))
+            .build(AnalysisApi.class);
   }
 
   /** Whether an OpenAI key is configured. */
@@ -65,34 +67,23 @@ public class AnalysisClient {
             Map.of("role", "user", "content", transcript)));
     body.put("response_format", AnalysisSchema.responseFormat());
     body.put("max_completion_tokens", 600);
-    HttpRequest request;
-    try {
-      request =
-          HttpRequest.newBuilder(endpoint)
-              .timeout(config.timeout())
-              .header("Authorization", "Bearer " + key.orElseThrow())
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-              .build();
+    String text;
+    int status;
+    try (Response response = api.complete(json.writeValueAsString(body))) {
+      status = response.getStatus();
+      text = response.hasEntity() ? response.readEntity(String.class) : "";
+    } catch (ProcessingException e) {
+      throw new AnalysisUnavailableException(
+          "Chat Completions unreachable: " + e.getClass().getSimpleName());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    HttpResponse<String> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new AnalysisUnavailableException(
-          "Chat Completions unreachable: " + e.getClass().getSimpleName());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AnalysisUnavailableException("interrupted");
-    }
-    JsonNode answer = parse(response.body());
-    if (response.statusCode() != 200) {
+    JsonNode answer = parse(text);
+    if (status != 200) {
       JsonNode error = answer.path("error");
       throw new AnalysisUnavailableException(
           "Chat Completions answered "
-              + response.statusCode()
+              + status
               + (error.isMissingNode()
                   ? ""
                   : " (" + error.path("type").asText() + " " + error.path("code").asText() + ")"));

@@ -11,6 +11,7 @@ import com.masseurmatch.waitlist.bridge.twilio.TwilioCallControl;
 import com.masseurmatch.waitlist.bridge.twilio.TwilioCodec;
 import com.masseurmatch.waitlist.model.call.CallRecord;
 import com.masseurmatch.waitlist.model.call.CallRecordStore;
+import com.masseurmatch.waitlist.model.job.JobStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
@@ -39,6 +40,10 @@ public class CallServices {
   final ToolRunner tools;
   final CallControl callControl;
   final CallRecordStore callRecords;
+
+  /** Where a finished call's analysis is queued (ivr-service runs it); null for untraced calls. */
+  final JobStore jobs;
+
   final BridgeMetrics metrics;
   final ManagedExecutor blocking;
   final Vertx vertx;
@@ -54,6 +59,7 @@ public class CallServices {
       ToolRunner tools,
       TwilioCallControl twilio,
       CallRecordStore callRecords,
+      JobStore jobs,
       BridgeMetrics metrics,
       ManagedExecutor blocking,
       Vertx vertx,
@@ -78,6 +84,7 @@ public class CallServices {
           }
         };
     this.callRecords = callRecords;
+    this.jobs = jobs;
     this.metrics = metrics;
     this.blocking = blocking;
     this.vertx = vertx;
@@ -100,6 +107,7 @@ public class CallServices {
     this.tools = from.tools;
     this.callControl = callControl;
     this.callRecords = callRecords;
+    this.jobs = null;
     this.metrics = metrics;
     this.blocking = from.blocking;
     this.vertx = from.vertx;
