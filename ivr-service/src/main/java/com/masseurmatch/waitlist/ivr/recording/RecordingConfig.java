@@ -2,7 +2,6 @@ package com.masseurmatch.waitlist.ivr.recording;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.time.Duration;
 
 /** Call recording with consent, and how long recordings and transcripts are kept. */
 @ConfigMapping(prefix = "recording")
@@ -31,8 +30,4 @@ public interface RecordingConfig {
   /** Recordings marked for deletion per step of a retention run. */
   @WithDefault("200")
   int retentionBatch();
-
-  /** Time allowed for one Twilio request. */
-  @WithDefault("5s")
-  Duration twilioTimeout();
 }
