@@ -12,10 +12,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /** Recordings in the embedded database, with the contract of the Supabase functions. */
@@ -205,75 +203,9 @@ public final class EmbeddedRecordingStore implements RecordingStore {
 
   @Override
   public List<String> erase(String phone, String email, UUID waitlistId, String callSid) {
-    String id = waitlistId == null ? null : waitlistId.toString();
     return database.write(
         c -> {
-          Set<String> sids = new LinkedHashSet<>();
-          sids.addAll(
-              EmbeddedSql.strings(
-                  c,
-                  "select call_sid from calls where (? is not null and from_number = ?)"
-                      + " or (? is not null and waitlist_id = ?) or (? is not null and call_sid = ?)",
-                  phone,
-                  phone,
-                  id,
-                  id,
-                  callSid,
-                  callSid));
-          sids.addAll(
-              EmbeddedSql.strings(
-                  c,
-                  "select call_sid from voicemails where call_sid is not null and"
-                      + " ((? is not null and from_number = ?) or (? is not null and call_sid = ?))",
-                  phone,
-                  phone,
-                  callSid,
-                  callSid));
-          List<String> recordings = new ArrayList<>();
-          for (String sid : sids) {
-            EmbeddedSql.update(
-                c,
-                "update calls set transcript = null, collected = null, assistant_state = null,"
-                    + " from_number = null, analysis = null, analysis_error = null,"
-                    + " analysis_status = case when analysis_status is null then null"
-                    + " else 'erased' end where call_sid = ?",
-                sid);
-            EmbeddedSql.update(
-                c,
-                "update voicemails set transcription = null, recording_url = null,"
-                    + " from_number = null where call_sid = ?",
-                sid);
-            EmbeddedSql.update(
-                c,
-                "delete from jobs where status in ('queued', 'dead')"
-                    + " and json_extract(payload, '$.call_sid') = ?",
-                sid);
-            EmbeddedSql.update(
-                c, "delete from recordings where call_sid = ? and recording_sid is null", sid);
-            recordings.addAll(
-                EmbeddedSql.strings(
-                    c,
-                    "select recording_sid from recordings where call_sid = ?"
-                        + " and recording_sid is not null",
-                    sid));
-          }
-          EmbeddedSql.update(
-              c,
-              "delete from messages where (? is not null and waitlist_id = ?)"
-                  + " or destination in (?, ?)",
-              id,
-              id,
-              phone,
-              email);
-          EmbeddedSql.update(
-              c,
-              "delete from jobs where status in ('queued', 'dead') and ((? is not null and"
-                  + " json_extract(payload, '$.waitlist_id') = ?)"
-                  + " or json_extract(payload, '$.destination') in (?, ?))",
-              id,
-              id,
-              phone,
-              email);
+          List<String> recordings = EmbeddedErasure.erase(c, phone, email, waitlistId, callSid);
           markDeleting(c, recordings);
           return recordings;
         });
