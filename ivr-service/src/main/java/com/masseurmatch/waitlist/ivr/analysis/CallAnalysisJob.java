@@ -63,8 +63,8 @@ public class CallAnalysisJob implements JobHandler {
   public void handle(Job job) {
     String callSid = job.payload().path("call_sid").asText();
     CallRecord call = calls.find(callSid).orElse(null);
-    List<TranscriptTurn> turns = call == null ? null : call.transcript();
-    if (turns == null || turns.isEmpty()) {
+    List<TranscriptTurn> turns = call == null ? List.of() : FallbackTranscript.of(call);
+    if (turns.isEmpty()) {
       Log.infof("call %s: no transcript to analyse", callSid);
       return;
     }

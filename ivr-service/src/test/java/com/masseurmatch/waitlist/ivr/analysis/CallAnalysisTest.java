@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.masseurmatch.waitlist.ivr.fallback.FallbackCalls;
 import com.masseurmatch.waitlist.ivr.testing.BridgeHealthWireMock.InjectBridge;
 import com.masseurmatch.waitlist.ivr.testing.TwilioRecordingsWireMock;
 import com.masseurmatch.waitlist.ivr.testing.Webhooks;
@@ -34,6 +36,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +61,7 @@ class CallAnalysisTest {
   @Inject JobStore queue;
   @Inject JobRunner jobs;
   @Inject ObjectMapper json;
+  @Inject FallbackCalls fallback;
 
   @BeforeEach
   void reset() {
@@ -188,6 +192,46 @@ class CallAnalysisTest {
         .then()
         .statusCode(200)
         .body("items.call_sid", org.hamcrest.Matchers.hasItem(callSid));
+  }
+
+  @Test
+  void aFallbackChatSignupQueuesTheAnalysisOfItsConversation() throws Exception {
+    String tag = "tag-" + UUID.randomUUID();
+    replies(
+        tag,
+        """
+        {"summary": "Ann signed up through the assistant. It went well.", "sentiment": 0.5,
+         "satisfaction": 4, "outcome_reason": "signed_up", "follow_up": false,
+         "follow_up_reason": null, "language": "en"}""");
+    String callSid = Webhooks.newCallSid();
+    calls.upsert(
+        CallRecord.of(callSid)
+            .withStartedAt(Instant.now().minusSeconds(60))
+            .withPath(CallPath.FALLBACK)
+            .withAssistantState(
+                Map.of(
+                    "mode",
+                    "chat",
+                    "messages",
+                    List.of(
+                        Map.of("role", "assistant", "content", "Hi, who am I speaking with?"),
+                        Map.of("role", "user", "content", "I'm Ann, " + tag),
+                        Map.of("role", "tool", "content", "{\"saved\":true}")))));
+
+    fallback.signedUp(callSid, CallPath.FALLBACK, Map.of("full_name", "Ann"), null);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              jobs.runDue();
+              return "done".equals(analysis.call(callSid).orElseThrow().analysisStatus());
+            });
+
+    JsonNode request = json.readTree(requests(tag).get(0).getBodyAsString());
+    assertEquals(
+        "knotty: Hi, who am I speaking with?\ncaller: I'm Ann, " + tag + "\n",
+        request.path("messages").path(1).path("content").asText());
+    assertEquals("signed_up", analysis.call(callSid).orElseThrow().analysis().outcomeReason());
   }
 
   @Test

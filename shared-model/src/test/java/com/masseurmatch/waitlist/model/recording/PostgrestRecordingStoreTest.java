@@ -1,19 +1,30 @@
 package com.masseurmatch.waitlist.model.recording;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.masseurmatch.waitlist.model.analysis.AnalysisStore;
 import com.masseurmatch.waitlist.model.job.JobStore;
 import com.masseurmatch.waitlist.model.migration.MigratedDatabase;
+import com.masseurmatch.waitlist.model.store.RowJson;
+import com.masseurmatch.waitlist.model.store.SupabaseConfig;
+import com.masseurmatch.waitlist.model.store.postgrest.PostgrestAnalysisStore;
+import com.masseurmatch.waitlist.model.store.postgrest.PostgrestBackend;
+import com.masseurmatch.waitlist.model.store.postgrest.PostgrestRecordingStore;
 import com.masseurmatch.waitlist.model.testing.PostgrestOnPostgres;
+import com.masseurmatch.waitlist.model.testing.PostgrestWireMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
 
 /**
  * The recordings' contract through the service's PostgREST client, against the PostgREST stand-in
@@ -23,9 +34,58 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @QuarkusTestResource(value = PostgrestOnPostgres.class, restrictToAnnotatedClass = true)
 class PostgrestRecordingStoreTest extends RecordingStoreContract {
 
-  @Inject RecordingStore recordings;
-  @Inject AnalysisStore analysis;
-  @Inject JobStore jobs;
+  @Inject ObjectMapper json;
+  private RecordingStore recordings;
+  private AnalysisStore analysis;
+  private JobStore jobs;
+
+  /**
+   * The stores on this stand-in, built here: another test resource may point {@code supabase.url}
+   * elsewhere.
+   */
+  @BeforeEach
+  void open() {
+    SupabaseConfig config =
+        new StandInConfig(
+            URI.create(ConfigProvider.getConfig().getValue("test.postgrest.url", String.class)));
+    ObjectMapper rows = RowJson.mapper(json);
+    recordings = new PostgrestRecordingStore(config, rows);
+    analysis = new PostgrestAnalysisStore(config, rows);
+    jobs = new PostgrestBackend(config, rows).jobs();
+  }
+
+  /** The stand-in's settings. */
+  private record StandInConfig(URI address) implements SupabaseConfig {
+    @Override
+    public Optional<URI> url() {
+      return Optional.of(address);
+    }
+
+    @Override
+    public Optional<String> serviceRoleKey() {
+      return Optional.of(PostgrestWireMock.SERVICE_KEY);
+    }
+
+    @Override
+    public Duration connectTimeout() {
+      return Duration.ofSeconds(3);
+    }
+
+    @Override
+    public Duration readTimeout() {
+      return Duration.ofSeconds(10);
+    }
+
+    @Override
+    public int maxAttempts() {
+      return 1;
+    }
+
+    @Override
+    public Duration retryDelay() {
+      return Duration.ofMillis(10);
+    }
+  }
 
   @Override
   protected RecordingStore recordings() {
