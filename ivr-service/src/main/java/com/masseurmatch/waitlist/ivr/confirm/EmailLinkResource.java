@@ -1,6 +1,7 @@
 package com.masseurmatch.waitlist.ivr.confirm;
 
 import com.masseurmatch.waitlist.ivr.config.IvrConfig;
+import com.masseurmatch.waitlist.model.text.Language;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -61,11 +62,14 @@ public class EmailLinkResource {
       @QueryParam("v") String version,
       @QueryParam("exp") long expires,
       @QueryParam("sig") String signature,
+      @QueryParam("lang") String lang,
       @Context UriInfo uri) {
+    String language = Language.of(lang).code();
     if (!valid(action, id, version, expires, signature)) {
-      return invalid();
+      return invalid(language);
     }
     return page(
+        language,
         200,
         "page." + action + ".title",
         "page." + action + ".ask",
@@ -82,9 +86,11 @@ public class EmailLinkResource {
       @QueryParam("id") String id,
       @QueryParam("v") String version,
       @QueryParam("exp") long expires,
-      @QueryParam("sig") String signature) {
+      @QueryParam("sig") String signature,
+      @QueryParam("lang") String lang) {
+    String language = Language.of(lang).code();
     if (!valid(action, id, version, expires, signature)) {
-      return invalid();
+      return invalid(language);
     }
     UUID subject = UUID.fromString(id);
     String title = "page." + action + ".title";
@@ -93,11 +99,11 @@ public class EmailLinkResource {
       case Links.NOT_YOU -> actions.notYou(subject);
       default -> {
         if (!actions.confirmChange(subject, version)) {
-          return page(200, title, "page.confirm-change.gone", null, null);
+          return page(language, 200, title, "page.confirm-change.gone", null, null);
         }
       }
     }
-    return page(200, title, "page." + action + ".done", null, null);
+    return page(language, 200, title, "page." + action + ".done", null, null);
   }
 
   private boolean valid(String action, String id, String version, long expires, String sig) {
@@ -112,17 +118,19 @@ public class EmailLinkResource {
     return links.valid(action, id, version, expires, sig);
   }
 
-  private RestResponse<TemplateInstance> invalid() {
-    return page(403, "page.invalid.title", "page.invalid.text", null, null);
+  private RestResponse<TemplateInstance> invalid(String language) {
+    return page(language, 403, "page.invalid.title", "page.invalid.text", null, null);
   }
 
+  /** A page in the language the e-mail's link named ({@code lang}; English without one). */
   private RestResponse<TemplateInstance> page(
-      int status, String title, String message, String action, String button) {
+      String language, int status, String title, String message, String action, String button) {
     Map<String, Object> data = new HashMap<>(common);
-    data.put("title", texts.text("en", title, common));
-    data.put("message", texts.text("en", message, common));
+    data.put("lang", language);
+    data.put("title", texts.text(language, title, common));
+    data.put("message", texts.text(language, message, common));
     data.put("action", action);
-    data.put("button", button == null ? "" : texts.text("en", button, common));
+    data.put("button", button == null ? "" : texts.text(language, button, common));
     TemplateInstance instance = page.instance();
     data.forEach(instance::data);
     return RestResponse.ResponseBuilder.create(RestResponse.Status.fromStatusCode(status), instance)

@@ -1,12 +1,13 @@
 package com.masseurmatch.waitlist.ivr.fallback;
 
 import com.masseurmatch.waitlist.ivr.config.OpenAiKeyConfig;
+import com.masseurmatch.waitlist.ivr.text.VoiceTexts;
 import com.masseurmatch.waitlist.ivr.voice.CallPathBudget;
 import com.masseurmatch.waitlist.ivr.voice.Twiml;
 import com.masseurmatch.waitlist.ivr.voice.VoiceRequest;
 import com.masseurmatch.waitlist.model.call.CallPath;
 import com.masseurmatch.waitlist.model.logging.Masking;
-import com.masseurmatch.waitlist.model.text.Resources;
+import com.masseurmatch.waitlist.model.text.Language;
 import com.masseurmatch.waitlist.model.tool.SaveWaitlistEntryTool;
 import com.masseurmatch.waitlist.model.tool.ToolOutcome;
 import io.quarkus.logging.Log;
@@ -27,8 +28,6 @@ import java.util.Map;
 public class FallbackAssistant {
 
   static final String TURN = "/api/voice/ai-assistant/turn";
-  private static final String HINTS =
-      "waitlist, therapist, client, at, dot, gmail, yahoo, hotmail, outlook, icloud, com";
 
   private final ChatCompletionsClient chat;
   private final ScriptedForm form;
@@ -37,7 +36,7 @@ public class FallbackAssistant {
   private final SignupSaver saver;
   private final Twiml twiml;
   private final int maxTurns;
-  private final String persona;
+  private final VoiceTexts texts;
 
   FallbackAssistant(
       ChatCompletionsClient chat,
@@ -46,7 +45,8 @@ public class FallbackAssistant {
       FallbackStateCodec codec,
       SignupSaver saver,
       Twiml twiml,
-      OpenAiKeyConfig config) {
+      OpenAiKeyConfig config,
+      VoiceTexts texts) {
     this.chat = chat;
     this.form = form;
     this.calls = calls;
@@ -54,50 +54,59 @@ public class FallbackAssistant {
     this.saver = saver;
     this.twiml = twiml;
     this.maxTurns = config.chatMaxTurns();
-    this.persona = Resources.text("/prompts/knotty-fallback.txt");
+    this.texts = texts;
   }
 
   /** {@code /api/voice/ai-assistant}: continues with what the bridge collected, if anything. */
-  public String start(VoiceRequest call, CallPathBudget budget) {
-    Map<String, String> collected = calls.collected(call.callSid(), budget);
+  public String start(VoiceRequest call, Language carried, CallPathBudget budget) {
+    FallbackCalls.Earlier earlier = calls.earlier(call.callSid(), budget);
+    Map<String, String> collected = earlier.collected();
+    // the language the webhook carried, else the one the call's row recorded (the bridge's
+    // redirect carries none)
+    Language language =
+        carried != null ? carried : Language.find(earlier.language()).orElse(Language.EN);
     if (!chat.configured()) {
       return form.start(
-          call,
-          collected,
-          "I'm sorry, our virtual concierge isn't available right now, but I can add you to the"
-              + " waitlist with a few quick questions.",
-          budget);
+          call, collected, language, texts.text(language, "fallback.unavailable"), budget);
     }
     String opening =
-        collected.isEmpty()
-            ? "Hi, this is Knotty from MasseurMatch. Let's get you on the waitlist. What's your"
-                + " full name?"
-            : "Hi, this is Knotty again, sorry about that. Let's finish your signup. Is everything"
-                + " I have so far right?";
+        texts.text(language, collected.isEmpty() ? "fallback.opening" : "fallback.opening-again");
     FallbackState state =
-        FallbackState.chat(List.of(new ChatMessage("assistant", opening, null, null)), collected);
+        FallbackState.chat(
+            List.of(new ChatMessage("assistant", opening, null, null)), collected, language);
     calls.save(call.callSid(), CallPath.FALLBACK, state);
-    return twiml.gatherSpeech(opening, codec.action(TURN, state), HINTS);
+    return twiml.gatherSpeech(language, opening, codec.action(TURN, state), hints(language));
+  }
+
+  private String hints(Language language) {
+    return texts.text(language, "fallback.hints");
   }
 
   /** {@code /api/voice/ai-assistant/turn}: what the caller said, with the state it carried. */
-  public String turn(VoiceRequest call, FallbackState state, CallPathBudget budget) {
+  public String turn(
+      VoiceRequest call, FallbackState state, Language carried, CallPathBudget budget) {
     if (state == null || !FallbackState.CHAT.equals(state.mode())) {
-      return start(call, budget);
+      return start(call, state == null ? carried : state.spoken(), budget);
     }
     Map<String, String> collected = state.collected();
+    Language language = state.spoken();
     String speech = call.get("SpeechResult");
     if (speech == null) {
       FallbackState again = state.retried();
       if (again.retries() > ScriptedForm.MAX_RETRIES) {
-        return form.start(call, collected, "Let me try a different way.", budget);
+        return form.start(
+            call, collected, language, texts.text(language, "fallback.different-way"), budget);
       }
       calls.save(call.callSid(), CallPath.FALLBACK, again);
       return twiml.gatherSpeech(
-          "Sorry, I didn't catch that. Could you say it again?", codec.action(TURN, again), HINTS);
+          language,
+          texts.text(language, "fallback.not-heard"),
+          codec.action(TURN, again),
+          hints(language));
     }
     if (state.turns() >= maxTurns) {
-      return form.start(call, collected, "Let me ask you a few quick questions instead.", budget);
+      return form.start(
+          call, collected, language, texts.text(language, "fallback.quick-questions"), budget);
     }
     List<ChatMessage> messages = new ArrayList<>(state.messages());
     messages.add(ChatMessage.user(speech));
@@ -105,65 +114,66 @@ public class FallbackAssistant {
     ToolOutcome saved = null;
     ChatMessage reply;
     try {
-      reply = complete(call, collected, messages, budget);
+      reply = complete(call, state, messages, budget);
       // a save, then the model's words about it; at most two rounds of tools in one turn
       for (int round = 0; round < 2 && hasToolCalls(reply); round++) {
         messages.add(reply);
         for (ChatMessage.ToolCall toolCall : reply.toolCalls()) {
-          ToolOutcome outcome = runTool(call, toolCall, budget);
+          ToolOutcome outcome = runTool(call, toolCall, language, budget);
           if (SignupSaver.signedUp(outcome)) {
             saved = outcome;
           }
           messages.add(ChatMessage.tool(toolCall.id(), outcome.output()));
         }
-        reply = complete(call, collected, messages, budget);
+        reply = complete(call, state, messages, budget);
       }
     } catch (ChatUnavailableException | CallPathBudget.BudgetSpentException e) {
       Log.warnf("call %s: %s; switching to the scripted form", call.callSid(), e.getMessage());
       if (saved != null) {
         calls.signedUp(call.callSid(), CallPath.FALLBACK, collected, saved.waitlistId());
-        return twiml.sayThenHangUp("You're on the MasseurMatch waitlist. Thank you, goodbye!");
+        return twiml.sayThenHangUp(language, texts.text(language, "fallback.signed-up"));
       }
       return form.start(
-          call, collected, "Sorry, let me ask you a few quick questions instead.", budget);
+          call,
+          collected,
+          language,
+          texts.text(language, "fallback.sorry-quick-questions"),
+          budget);
     }
     String text =
         reply.content() == null || reply.content().isBlank()
-            ? "Sorry, could you say that again?"
+            ? texts.text(language, "fallback.say-again")
             : reply.content();
-    Log.infof("call %s: knotty: %s", call.callSid(), Masking.text(text));
+    Log.infof("call %s: assistant: %s", call.callSid(), Masking.text(text));
     if (saved != null) {
       calls.signedUp(call.callSid(), CallPath.FALLBACK, collected, saved.waitlistId());
-      return twiml.sayThenHangUp(text);
+      return twiml.sayThenHangUp(language, text);
     }
     messages.add(new ChatMessage("assistant", text, null, null));
     FallbackState next = state.nextTurn(messages);
     calls.save(call.callSid(), CallPath.FALLBACK, next);
-    return twiml.gatherSpeech(text, codec.action(TURN, next), HINTS);
+    return twiml.gatherSpeech(language, text, codec.action(TURN, next), hints(language));
   }
 
   /** The answer when a turn has run out of time: the scripted form, from the carried state. */
-  public String resume(VoiceRequest call, FallbackState state) {
-    return form.resume(call, state);
+  public String resume(VoiceRequest call, FallbackState state, Language carried) {
+    return form.resume(call, state, carried);
   }
 
   private ChatMessage complete(
-      VoiceRequest call,
-      Map<String, String> collected,
-      List<ChatMessage> messages,
-      CallPathBudget budget) {
-    String system = system(call, collected);
+      VoiceRequest call, FallbackState state, List<ChatMessage> messages, CallPathBudget budget) {
+    String system = system(call, state.collected(), state.spoken());
     List<ChatMessage> sent = List.copyOf(messages);
     return budget.within(chat.longest(), () -> chat.complete(system, sent));
   }
 
   private ToolOutcome runTool(
-      VoiceRequest call, ChatMessage.ToolCall toolCall, CallPathBudget budget) {
+      VoiceRequest call, ChatMessage.ToolCall toolCall, Language language, CallPathBudget budget) {
     if (toolCall.function() == null
         || !SaveWaitlistEntryTool.NAME.equals(toolCall.function().name())) {
       return ToolOutcome.of("{\"ok\":false,\"reason\":\"unknown_tool\"}", "unknown_tool");
     }
-    return saver.save(toolCall.function().arguments(), call.callSid(), budget);
+    return saver.save(toolCall.function().arguments(), call.callSid(), language, budget);
   }
 
   private static boolean hasToolCalls(ChatMessage reply) {
@@ -171,8 +181,8 @@ public class FallbackAssistant {
   }
 
   /** The persona, plus what this call already told us. */
-  private String system(VoiceRequest call, Map<String, String> collected) {
-    StringBuilder system = new StringBuilder(persona);
+  private String system(VoiceRequest call, Map<String, String> collected, Language language) {
+    StringBuilder system = new StringBuilder(texts.fallbackPrompt(language));
     if (call.from() != null) {
       system.append("\nThe caller is calling from ").append(call.from()).append('.');
     }

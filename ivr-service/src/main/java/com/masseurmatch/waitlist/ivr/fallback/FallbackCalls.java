@@ -42,15 +42,33 @@ public class FallbackCalls {
    * none when the store fails or is slow.
    */
   public Map<String, String> collected(String callSid, CallPathBudget budget) {
+    return earlier(callSid, budget).collected();
+  }
+
+  /** What the call's row says so far: the fields collected and the caller's language. */
+  public record Earlier(Map<String, String> collected, String language) {}
+
+  /**
+   * The fields collected earlier in the call (by the bridge) and its language, in one attempt
+   * within the budget; none when the store fails or is slow.
+   */
+  public Earlier earlier(String callSid, CallPathBudget budget) {
     try {
       return budget.within(
           budget.storeAttempt(),
           () ->
-              new LinkedHashMap<>(store.find(callSid).map(CallRecord::collected).orElse(Map.of())));
+              store
+                  .find(callSid)
+                  .map(
+                      r ->
+                          new Earlier(
+                              new LinkedHashMap<>(r.collected() == null ? Map.of() : r.collected()),
+                              r.language()))
+                  .orElseGet(() -> new Earlier(new LinkedHashMap<>(), null)));
     } catch (StoreException | CallPathBudget.BudgetSpentException e) {
       Log.warnf(
           "call %s: cannot read what was collected, starting afresh: %s", callSid, e.getMessage());
-      return new LinkedHashMap<>();
+      return new Earlier(new LinkedHashMap<>(), null);
     }
   }
 
@@ -62,7 +80,8 @@ public class FallbackCalls {
             .withPath(path)
             .withOutcome(CallOutcome.ABANDONED)
             .withCollected(state.collected())
-            .withAssistantState(json.convertValue(state, Map.class)));
+            .withAssistantState(json.convertValue(state, Map.class))
+            .withLanguage(state.language()));
   }
 
   /**

@@ -1,8 +1,10 @@
 package com.masseurmatch.waitlist.ivr.fallback;
 
+import com.masseurmatch.waitlist.ivr.text.CallLanguages;
 import com.masseurmatch.waitlist.ivr.voice.TwilioWebhookVerifier;
 import com.masseurmatch.waitlist.ivr.voice.VoiceRequest;
 import com.masseurmatch.waitlist.ivr.voice.WebhookDeadline;
+import com.masseurmatch.waitlist.model.text.Language;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -30,6 +32,7 @@ public class FallbackResource {
   private final ScriptedForm form;
   private final FallbackCalls calls;
   private final FallbackStateCodec codec;
+  private final CallLanguages languages;
 
   FallbackResource(
       TwilioWebhookVerifier verifier,
@@ -37,25 +40,30 @@ public class FallbackResource {
       FallbackAssistant assistant,
       ScriptedForm form,
       FallbackCalls calls,
-      FallbackStateCodec codec) {
+      FallbackStateCodec codec,
+      CallLanguages languages) {
     this.verifier = verifier;
     this.deadline = deadline;
     this.assistant = assistant;
     this.form = form;
     this.calls = calls;
     this.codec = codec;
+    this.languages = languages;
   }
 
   @POST
   @Path("/ai-assistant")
   public Uni<String> start(
-      @Context HttpServerRequest request, MultivaluedMap<String, String> params) {
+      @Context HttpServerRequest request,
+      @QueryParam("lang") String lang,
+      MultivaluedMap<String, String> params) {
     VoiceRequest call = verifier.verify(request, params);
+    Language carried = carried(call, lang);
     return deadline.answer(
         call,
         "ai-assistant",
-        budget -> assistant.start(call, budget),
-        () -> form.resume(call, null));
+        budget -> assistant.start(call, carried, budget),
+        () -> form.resume(call, null, fallbackLanguage(call, carried)));
   }
 
   @POST
@@ -63,26 +71,38 @@ public class FallbackResource {
   public Uni<String> turn(
       @Context HttpServerRequest request,
       @QueryParam("state") String carried,
+      @QueryParam("lang") String lang,
       MultivaluedMap<String, String> params) {
     VoiceRequest call = verifier.verify(request, params);
     FallbackState state = codec.decode(carried);
+    Language language = fallbackLanguage(call, carried(call, lang));
     return deadline.answer(
         call,
         "ai-assistant/turn",
-        budget -> assistant.turn(call, state, budget),
-        () -> assistant.resume(call, state));
+        budget -> assistant.turn(call, state, language, budget),
+        () -> assistant.resume(call, state, language));
   }
 
   @POST
   @Path("/scripted")
   public Uni<String> scripted(
-      @Context HttpServerRequest request, MultivaluedMap<String, String> params) {
+      @Context HttpServerRequest request,
+      @QueryParam("lang") String lang,
+      MultivaluedMap<String, String> params) {
     VoiceRequest call = verifier.verify(request, params);
+    Language carried = carried(call, lang);
     return deadline.answer(
         call,
         "scripted",
-        budget -> form.start(call, calls.collected(call.callSid(), budget), null, budget),
-        () -> form.resume(call, null));
+        budget -> {
+          FallbackCalls.Earlier earlier = calls.earlier(call.callSid(), budget);
+          Language language =
+              carried != null
+                  ? carried
+                  : Language.find(earlier.language()).orElse(fallbackLanguage(call, null));
+          return form.start(call, earlier.collected(), language, null, budget);
+        },
+        () -> form.resume(call, null, fallbackLanguage(call, carried)));
   }
 
   @POST
@@ -90,13 +110,25 @@ public class FallbackResource {
   public Uni<String> scriptedInput(
       @Context HttpServerRequest request,
       @QueryParam("state") String carried,
+      @QueryParam("lang") String lang,
       MultivaluedMap<String, String> params) {
     VoiceRequest call = verifier.verify(request, params);
     FallbackState state = codec.decode(carried);
+    Language language = fallbackLanguage(call, carried(call, lang));
     return deadline.answer(
         call,
         "scripted/input",
-        budget -> form.input(call, state, budget),
-        () -> form.resume(call, state));
+        budget -> form.input(call, state, language, budget),
+        () -> form.resume(call, state, language));
+  }
+
+  /** The language the webhook's URL carried, when it carried one. */
+  private Language carried(VoiceRequest call, String lang) {
+    return lang == null ? null : languages.of(lang, call.get("To"));
+  }
+
+  /** The carried language, else the dialled number's or the default. */
+  private Language fallbackLanguage(VoiceRequest call, Language carried) {
+    return carried != null ? carried : languages.of(null, call.get("To"));
   }
 }

@@ -1,6 +1,8 @@
 package com.masseurmatch.waitlist.ivr.fallback;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.masseurmatch.waitlist.model.text.Language;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import java.util.Map;
  * @param turns chat turns so far
  * @param messages the chat conversation (user, assistant and tool messages)
  * @param collected the signup fields known so far (from the bridge or from this assistant)
+ * @param language the caller's language ({@code en}, {@code es}, {@code fr})
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record FallbackState(
@@ -27,7 +30,8 @@ public record FallbackState(
     String pending,
     int turns,
     List<ChatMessage> messages,
-    Map<String, String> collected) {
+    Map<String, String> collected,
+    String language) {
 
   public static final String CHAT = "chat";
   public static final String SCRIPTED = "scripted";
@@ -35,38 +39,48 @@ public record FallbackState(
   public FallbackState {
     messages = messages == null ? List.of() : List.copyOf(messages);
     collected = collected == null ? Map.of() : Map.copyOf(collected);
+    language = Language.of(language).code();
   }
 
-  public static FallbackState scripted(String step, Map<String, String> collected) {
-    return new FallbackState(SCRIPTED, step, 0, null, 0, List.of(), collected);
+  public static FallbackState scripted(
+      String step, Map<String, String> collected, Language language) {
+    return new FallbackState(SCRIPTED, step, 0, null, 0, List.of(), collected, language.code());
   }
 
-  public static FallbackState chat(List<ChatMessage> messages, Map<String, String> collected) {
-    return new FallbackState(CHAT, null, 0, null, 0, messages, collected);
+  public static FallbackState chat(
+      List<ChatMessage> messages, Map<String, String> collected, Language language) {
+    return new FallbackState(CHAT, null, 0, null, 0, messages, collected, language.code());
+  }
+
+  /** The caller's language. */
+  @JsonIgnore
+  public Language spoken() {
+    return Language.of(language);
   }
 
   public FallbackState at(String newStep, String newPending) {
-    return new FallbackState(mode, newStep, 0, newPending, turns, messages, collected);
+    return new FallbackState(mode, newStep, 0, newPending, turns, messages, collected, language);
   }
 
   public FallbackState retried() {
-    return new FallbackState(mode, step, retries + 1, pending, turns, messages, collected);
+    return new FallbackState(
+        mode, step, retries + 1, pending, turns, messages, collected, language);
   }
 
   /** Back to {@code again} after the caller said a heard value was wrong: one more retry. */
   public FallbackState askAgain(String again) {
-    return new FallbackState(mode, again, retries + 1, null, turns, messages, collected);
+    return new FallbackState(mode, again, retries + 1, null, turns, messages, collected, language);
   }
 
   /** The same state with one more field known. */
   public FallbackState with(String field, String value) {
     Map<String, String> more = new LinkedHashMap<>(collected);
     more.put(field, value);
-    return new FallbackState(mode, step, retries, pending, turns, messages, more);
+    return new FallbackState(mode, step, retries, pending, turns, messages, more, language);
   }
 
   /** The next chat turn: the conversation so far. */
   public FallbackState nextTurn(List<ChatMessage> conversation) {
-    return new FallbackState(mode, step, 0, pending, turns + 1, conversation, collected);
+    return new FallbackState(mode, step, 0, pending, turns + 1, conversation, collected, language);
   }
 }

@@ -52,7 +52,8 @@ public class FallbackStateCodec {
               state.pending(),
               state.turns(),
               fewer,
-              state.collected());
+              state.collected(),
+              state.language());
       encoded = pack(shortened);
     }
     return encoded;

@@ -3,6 +3,7 @@ package com.masseurmatch.waitlist.ivr.fallback;
 import com.masseurmatch.waitlist.ivr.voice.CallPathBudget;
 import com.masseurmatch.waitlist.model.logging.Masking;
 import com.masseurmatch.waitlist.model.outbox.SignupOutbox;
+import com.masseurmatch.waitlist.model.text.Language;
 import com.masseurmatch.waitlist.model.tool.SaveWaitlistEntryTool;
 import com.masseurmatch.waitlist.model.tool.ToolOutcome;
 import com.masseurmatch.waitlist.model.waitlist.Source;
@@ -33,14 +34,16 @@ public class SignupSaver {
   }
 
   /** The tool's outcome, or {@link #QUEUED} when the store did not take a valid entry in time. */
-  public ToolOutcome save(String arguments, String callSid, CallPathBudget budget) {
+  public ToolOutcome save(
+      String arguments, String callSid, Language language, CallPathBudget budget) {
     ToolOutcome outcome;
     try {
       outcome =
           budget.within(
-              budget.storeAttempt(), () -> tool.save(arguments, Source.FALLBACK, callSid));
+              budget.storeAttempt(),
+              () -> tool.save(arguments, Source.FALLBACK, callSid, language));
     } catch (CallPathBudget.BudgetSpentException e) {
-      Optional<WaitlistEntry> entry = tool.entry(arguments, Source.FALLBACK, callSid);
+      Optional<WaitlistEntry> entry = tool.entry(arguments, Source.FALLBACK, callSid, language);
       if (entry.isEmpty()) {
         return ToolOutcome.of("{\"ok\":false,\"retry_later\":true}", "unavailable");
       }

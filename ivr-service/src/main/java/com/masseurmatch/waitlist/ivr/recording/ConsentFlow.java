@@ -1,11 +1,12 @@
 package com.masseurmatch.waitlist.ivr.recording;
 
-import com.masseurmatch.waitlist.ivr.config.IvrConfig;
+import com.masseurmatch.waitlist.ivr.text.CallLanguages;
 import com.masseurmatch.waitlist.ivr.voice.Twiml;
 import com.masseurmatch.waitlist.ivr.voice.VoiceRequest;
 import com.masseurmatch.waitlist.model.recording.Consent;
 import com.masseurmatch.waitlist.model.recording.RecordingStore;
 import com.masseurmatch.waitlist.model.store.StoreException;
+import com.masseurmatch.waitlist.model.text.Language;
 import com.twilio.http.HttpMethod;
 import com.twilio.twiml.TwiMLException;
 import com.twilio.twiml.VoiceResponse;
@@ -33,7 +34,7 @@ public class ConsentFlow {
   static final String NEXT_PATH = "/api/voice/realtime";
 
   private final RecordingConfig config;
-  private final IvrConfig ivr;
+  private final CallLanguages languages;
   private final Twiml twiml;
   private final RecordingTexts texts;
   private final RecordingStore store;
@@ -42,14 +43,14 @@ public class ConsentFlow {
 
   ConsentFlow(
       RecordingConfig config,
-      IvrConfig ivr,
+      CallLanguages languages,
       Twiml twiml,
       RecordingTexts texts,
       RecordingStore store,
       TwilioRecordings twilio,
       Clock clock) {
     this.config = config;
-    this.ivr = ivr;
+    this.languages = languages;
     this.twiml = twiml;
     this.texts = texts;
     this.store = store;
@@ -62,10 +63,15 @@ public class ConsentFlow {
     return config.mode() == RecordingMode.OFF ? NEXT_PATH : CONSENT_PATH;
   }
 
+  /** The call's language, as the webhook carried it ({@code lang}) or the dialled number's. */
+  public Language language(VoiceRequest call, String lang) {
+    return languages.of(lang, call.get("To"));
+  }
+
   /** {@code POST /api/voice/recording/consent}: the question (or the announcement). */
-  public String ask() {
+  public String ask(Language language) {
     if (config.mode() == RecordingMode.OFF) {
-      return twiml.redirect(NEXT_PATH);
+      return twiml.redirect(Twiml.path(NEXT_PATH, language));
     }
     String prompt = texts.text(config.mode() == RecordingMode.ASK ? "ask" : "announce");
     Gather gather =
@@ -75,17 +81,17 @@ public class ConsentFlow {
             .timeout(config.consentTimeoutSeconds())
             .speechTimeout("auto")
             .hints("yes, no")
-            .option("language", ivr.language())
+            .option("language", languages.spoken(language).locale())
             .actionOnEmptyResult(true)
-            .action(twiml.url(CONSENT_PATH + "/answer"))
+            .action(twiml.url(Twiml.path(CONSENT_PATH + "/answer", language)))
             .method(HttpMethod.POST)
-            .say(twiml.say(prompt))
+            .say(twiml.say(language, prompt))
             .build();
     return xml(new VoiceResponse.Builder().gather(gather));
   }
 
   /** {@code POST /api/voice/recording/consent/answer}: records the decision, then option 1. */
-  public String answer(VoiceRequest call) {
+  public String answer(VoiceRequest call, Language language) {
     Consent consent = decide(call);
     String callSid = call.callSid();
     try {
@@ -94,18 +100,18 @@ public class ConsentFlow {
       // without its proof, a recording must not start
       Log.warnf(
           "call %s: cannot keep the recording consent, not recording: %s", callSid, e.getMessage());
-      return thenOptionOne(Consent.NO_ANSWER);
+      return thenOptionOne(Consent.NO_ANSWER, language);
     }
     Log.infof("call %s: recording consent %s (%s)", callSid, consent.decision(), consent.method());
     if (consent.given()) {
       start(callSid, consent);
     }
-    return thenOptionOne(consent.decision());
+    return thenOptionOne(consent.decision(), language);
   }
 
   /** The answer when the decision could not be handled in time: option 1, not recorded. */
-  public String withoutRecording() {
-    return twiml.redirect(NEXT_PATH);
+  public String withoutRecording(Language language) {
+    return twiml.redirect(Twiml.path(NEXT_PATH, language));
   }
 
   private Consent decide(VoiceRequest call) {
@@ -139,7 +145,7 @@ public class ConsentFlow {
     }
   }
 
-  private String thenOptionOne(String decision) {
+  private String thenOptionOne(String decision, Language language) {
     String key =
         switch (decision) {
           case Consent.GIVEN -> "given";
@@ -148,8 +154,11 @@ public class ConsentFlow {
         };
     return xml(
         new VoiceResponse.Builder()
-            .say(twiml.say(texts.text(key)))
-            .redirect(new Redirect.Builder(twiml.url(NEXT_PATH)).method(HttpMethod.POST).build()));
+            .say(twiml.say(language, texts.text(key)))
+            .redirect(
+                new Redirect.Builder(twiml.url(Twiml.path(NEXT_PATH, language)))
+                    .method(HttpMethod.POST)
+                    .build()));
   }
 
   private static String xml(VoiceResponse.Builder response) {

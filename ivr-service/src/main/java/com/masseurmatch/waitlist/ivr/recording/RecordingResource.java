@@ -3,6 +3,7 @@ package com.masseurmatch.waitlist.ivr.recording;
 import com.masseurmatch.waitlist.ivr.voice.TwilioWebhookVerifier;
 import com.masseurmatch.waitlist.ivr.voice.VoiceRequest;
 import com.masseurmatch.waitlist.ivr.voice.WebhookDeadline;
+import com.masseurmatch.waitlist.model.text.Language;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -43,21 +45,27 @@ public class RecordingResource {
   @POST
   @NonBlocking
   @Path("/consent")
-  public String ask(@Context HttpServerRequest request, MultivaluedMap<String, String> form) {
-    verifier.verify(request, form);
-    return consent.ask();
+  public String ask(
+      @Context HttpServerRequest request,
+      @QueryParam("lang") String lang,
+      MultivaluedMap<String, String> form) {
+    VoiceRequest call = verifier.verify(request, form);
+    return consent.ask(consent.language(call, lang));
   }
 
   @POST
   @Path("/consent/answer")
   public Uni<String> answer(
-      @Context HttpServerRequest request, MultivaluedMap<String, String> form) {
+      @Context HttpServerRequest request,
+      @QueryParam("lang") String lang,
+      MultivaluedMap<String, String> form) {
     VoiceRequest call = verifier.verify(request, form);
+    Language language = consent.language(call, lang);
     return deadline.answer(
         call,
         "recording/consent/answer",
-        budget -> consent.answer(call),
-        consent::withoutRecording);
+        budget -> consent.answer(call, language),
+        () -> consent.withoutRecording(language));
   }
 
   @POST

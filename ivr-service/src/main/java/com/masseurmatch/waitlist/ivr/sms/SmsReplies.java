@@ -5,6 +5,7 @@ import com.masseurmatch.waitlist.ivr.confirm.ConfirmConfig;
 import com.masseurmatch.waitlist.ivr.confirm.ConfirmTexts;
 import com.masseurmatch.waitlist.model.confirm.ConfirmationStore;
 import com.masseurmatch.waitlist.model.logging.Masking;
+import com.masseurmatch.waitlist.model.text.Language;
 import com.masseurmatch.waitlist.model.waitlist.StoredEntry;
 import com.twilio.twiml.MessagingResponse;
 import com.twilio.twiml.messaging.Body;
@@ -49,19 +50,24 @@ public class SmsReplies {
       case CONFIRM -> {
         List<StoredEntry> applied = store.applyChangesForPhone(from);
         Log.infof("sms from %s: %d pending change(s) applied", Masking.phone(from), applied.size());
-        return reply(applied.isEmpty() ? "sms.nothing-to-confirm" : "sms.confirmed");
+        // in the entry's language, else in the language of the word the sender used
+        String language =
+            applied.isEmpty()
+                ? SmsKeyword.language(body).code()
+                : Language.of(applied.get(0).language()).code();
+        return reply(language, applied.isEmpty() ? "sms.nothing-to-confirm" : "sms.confirmed");
       }
       default -> {
-        return reply("sms.help");
+        return reply(SmsKeyword.language(body).code(), "sms.help");
       }
     }
   }
 
-  private String reply(String key) {
+  private String reply(String language, String key) {
     return new MessagingResponse.Builder()
         .message(
             new Message.Builder()
-                .body(new Body.Builder(texts.text("en", key, data)).build())
+                .body(new Body.Builder(texts.text(language, key, data)).build())
                 .build())
         .build()
         .toXml();

@@ -38,6 +38,19 @@ public class CallLog {
     write(CallRecord.of(callSid).withFrom(from).withStartedAt(clock.instant()));
   }
 
+  public void started(String callSid, String from, String language) {
+    write(
+        CallRecord.of(callSid)
+            .withFrom(from)
+            .withStartedAt(clock.instant())
+            .withLanguage(language));
+  }
+
+  /** The caller chose another language. */
+  public void language(String callSid, String language) {
+    write(CallRecord.of(callSid).withLanguage(language));
+  }
+
   public void path(String callSid, CallPath path) {
     write(CallRecord.of(callSid).withPath(path));
   }

@@ -1,7 +1,11 @@
 package com.masseurmatch.waitlist.ivr.voice;
 
 import com.masseurmatch.waitlist.ivr.config.IvrConfig;
+import com.masseurmatch.waitlist.ivr.text.CallLanguages;
+import com.masseurmatch.waitlist.ivr.text.LanguageConfig;
+import com.masseurmatch.waitlist.ivr.text.VoiceTexts;
 import com.masseurmatch.waitlist.model.stream.StreamContract;
+import com.masseurmatch.waitlist.model.text.Language;
 import com.twilio.http.HttpMethod;
 import com.twilio.twiml.TwiMLException;
 import com.twilio.twiml.VoiceResponse;
@@ -22,7 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds every TwiML document the IVR answers with, through twilio-java's builders. Action and
- * callback URLs are absolute, on {@code PUBLIC_BASE_URL}; speech uses the configured voice.
+ * callback URLs are absolute, on {@code PUBLIC_BASE_URL}; speech and recognition use the call's
+ * language (its voice and locale), and the IVR's own action URLs carry it ({@code lang}).
  */
 @Singleton
 public class Twiml {
@@ -31,15 +36,23 @@ public class Twiml {
   private static final String CALLER_STAND_IN = "x0caller0stand0in0x";
 
   private final IvrConfig config;
+  private final CallLanguages languages;
+  private final VoiceTexts texts;
   private final String base;
   // documents that do not change from call to call, each rendered once
-  private final Map<String, String> menus = new ConcurrentHashMap<>();
   private final Map<String, String> streams = new ConcurrentHashMap<>();
   private final Map<String, String> redirects = new ConcurrentHashMap<>();
 
-  Twiml(IvrConfig config) {
+  Twiml(IvrConfig config, CallLanguages languages, VoiceTexts texts) {
     this.config = config;
+    this.languages = languages;
+    this.texts = texts;
     this.base = IvrConfig.baseUrl(config);
+  }
+
+  /** One of the IVR's paths with the call's language added to its query. */
+  public static String path(String path, Language language) {
+    return path + (path.contains("?") ? "&" : "?") + "lang=" + language.code();
   }
 
   /** {@code PUBLIC_BASE_URL} + path. */
@@ -47,46 +60,18 @@ public class Twiml {
     return base + path;
   }
 
-  public Say say(String text) {
+  /** Speech in the language's voice and locale. */
+  public Say say(Language language, String text) {
+    LanguageConfig.Spoken spoken = languages.spoken(language);
     return new Say.Builder(text)
-        .option("voice", config.voice())
-        .option("language", config.language())
+        .option("voice", spoken.voice())
+        .option("language", spoken.locale())
         .build();
   }
 
-  /**
-   * The greeting (first time) or an apology, then the menu in one {@code <Gather>}. Every call
-   * hears the same few menus, and twilio-java builds each document through a new JAXP transformer,
-   * so they are rendered once (the benchmark showed it as the largest cost of a webhook).
-   */
-  public String menu(int attempt, String before) {
-    return menus.computeIfAbsent(attempt + "\n" + before, key -> renderMenu(attempt, before));
-  }
-
-  private String renderMenu(int attempt, String before) {
-    String options =
-        "To join the waitlist with "
-            + config.persona()
-            + ", our virtual concierge, press 1 or say waitlist. To speak with our team, press 2"
-            + " or say team. To leave a voicemail, press 3 or say voicemail.";
-    Gather gather =
-        new Gather.Builder()
-            .inputs(List.of(Gather.Input.DTMF, Gather.Input.SPEECH))
-            .numDigits(1)
-            .timeout(config.menu().timeoutSeconds())
-            .speechTimeout("auto")
-            .hints("waitlist, join, team, person, voicemail, message")
-            .option("language", config.language())
-            .actionOnEmptyResult(true)
-            .action(url("/api/voice/menu?attempt=" + attempt))
-            .method(HttpMethod.POST)
-            .say(say(before == null ? options : before + " " + options))
-            .build();
-    return xml(new VoiceResponse.Builder().gather(gather));
-  }
-
-  public String greeting() {
-    return "Thanks for calling " + config.brand() + ".";
+  /** The TwiML locale of a language, for {@code <Gather language>}. */
+  String locale(Language language) {
+    return languages.spoken(language).locale();
   }
 
   /**
@@ -94,31 +79,42 @@ public class Twiml {
    * document is rendered by twilio-java once per bridge URL with stand-ins for the two per-call
    * values, which are then put in, escaped for XML.
    */
-  public String connectStream(String websocketBase, String token, String caller) {
+  public String connectStream(
+      String websocketBase, String token, String caller, Language language) {
     String template =
         streams.computeIfAbsent(
-            websocketBase + "\n" + (caller != null),
+            websocketBase + "\n" + (caller != null) + "\n" + language.code(),
             key ->
                 renderConnectStream(
-                    websocketBase, TOKEN_STAND_IN, caller == null ? null : CALLER_STAND_IN));
+                    websocketBase,
+                    TOKEN_STAND_IN,
+                    caller == null ? null : CALLER_STAND_IN,
+                    language));
     String xml = template.replace(TOKEN_STAND_IN, attribute(token));
     return caller == null ? xml : xml.replace(CALLER_STAND_IN, attribute(caller));
   }
 
   /** The same document built by twilio-java each time. */
-  String renderConnectStream(String websocketBase, String token, String caller) {
+  String renderConnectStream(String websocketBase, String token, String caller, Language language) {
     Stream.Builder stream =
         new Stream.Builder()
             .url(websocketBase.replaceAll("/+$", "") + StreamContract.MEDIA_STREAM_PATH)
             .parameter(
-                new Parameter.Builder().name(StreamContract.TOKEN_PARAMETER).value(token).build());
+                new Parameter.Builder().name(StreamContract.TOKEN_PARAMETER).value(token).build())
+            .parameter(
+                new Parameter.Builder()
+                    .name(StreamContract.LANGUAGE_PARAMETER)
+                    .value(language.code())
+                    .build());
     if (caller != null) {
       stream.parameter(
           new Parameter.Builder().name(StreamContract.CALLER_PARAMETER).value(caller).build());
     }
     Connect connect =
         new Connect.Builder()
-            .action(url("/api/voice/realtime/ended")).method(HttpMethod.POST).stream(stream.build())
+                .action(url(path("/api/voice/realtime/ended", language)))
+                .method(HttpMethod.POST)
+                .stream(stream.build())
                 .build();
     return xml(new VoiceResponse.Builder().connect(connect));
   }
@@ -145,20 +141,21 @@ public class Twiml {
         path, key -> xml(new VoiceResponse.Builder().redirect(redirectTo(key))));
   }
 
-  public String sayThenRedirect(String text, String path) {
-    return xml(new VoiceResponse.Builder().say(say(text)).redirect(redirectTo(path)));
+  public String sayThenRedirect(Language language, String text, String path) {
+    return xml(new VoiceResponse.Builder().say(say(language, text)).redirect(redirectTo(path)));
   }
 
-  public String sayThenHangUp(String text) {
-    return xml(new VoiceResponse.Builder().say(say(text)).hangup(new Hangup.Builder().build()));
+  public String sayThenHangUp(Language language, String text) {
+    return xml(
+        new VoiceResponse.Builder().say(say(language, text)).hangup(new Hangup.Builder().build()));
   }
 
   /** Option 2: ring the team; the outcome goes to the transfer status action. */
-  public String dialTeam(String number, String callerId) {
+  public String dialTeam(Language language, String number, String callerId, String before) {
     Dial.Builder dial =
         new Dial.Builder()
             .timeout(config.transfer().ringSeconds())
-            .action(url("/api/voice/transfer/status"))
+            .action(url(path("/api/voice/transfer/status", language)))
             .method(HttpMethod.POST)
             .number(new Number.Builder(number).build());
     if (callerId != null) {
@@ -166,39 +163,40 @@ public class Twiml {
     }
     return xml(
         new VoiceResponse.Builder()
-            .say(say("Connecting you with the " + config.brand() + " team. One moment."))
+            .say(
+                say(
+                    language,
+                    (before == null ? "" : before + " ")
+                        + texts.text(language, "transfer.connecting")))
             .dial(dial.build()));
   }
 
   /** Option 3: record a message; callbacks store it. */
-  public String recordVoicemail(String before) {
+  public String recordVoicemail(Language language, String before) {
     Record.Builder record =
         new Record.Builder()
             .maxLength(config.voicemail().maxLengthSeconds())
             .playBeep(true)
             .timeout(5)
             .finishOnKey("#")
-            .action(url("/api/voice/voicemail/recorded"))
+            .action(url(path("/api/voice/voicemail/recorded", language)))
             .method(HttpMethod.POST)
             .recordingStatusCallback(url("/api/voice/voicemail/recording-status"))
             .recordingStatusCallbackMethod(HttpMethod.POST);
     if (config.voicemail().transcribe()) {
       record.transcribe(true).transcribeCallback(url("/api/voice/voicemail/transcription"));
     }
-    String prompt =
-        (before == null ? "" : before + " ")
-            + "Please leave your name, number and message after the tone. Press the pound key"
-            + " when you are done.";
+    String prompt = (before == null ? "" : before + " ") + texts.text(language, "voicemail.prompt");
     return xml(
         new VoiceResponse.Builder()
-            .say(say(prompt))
+            .say(say(language, prompt))
             .record(record.build())
-            .say(say("We did not receive a message. Goodbye."))
+            .say(say(language, texts.text(language, "voicemail.none")))
             .hangup(new Hangup.Builder().build()));
   }
 
   /** Asks for keys: {@code numDigits} of them, or any number ended with {@code #} when null. */
-  public String gatherKeys(String prompt, String actionPath, Integer numDigits) {
+  public String gatherKeys(Language language, String prompt, String actionPath, Integer numDigits) {
     Gather.Builder gather =
         new Gather.Builder()
             .inputs(Gather.Input.DTMF)
@@ -206,7 +204,7 @@ public class Twiml {
             .actionOnEmptyResult(true)
             .action(url(actionPath))
             .method(HttpMethod.POST)
-            .say(say(prompt));
+            .say(say(language, prompt));
     if (numDigits != null) {
       gather.numDigits(numDigits);
     } else {
@@ -216,7 +214,13 @@ public class Twiml {
   }
 
   /** Asks for speech (keys still work, e.g. for a confirmation), with recognition hints. */
-  public String gatherSpeech(String prompt, String actionPath, String hints) {
+  public String gatherSpeech(Language language, String prompt, String actionPath, String hints) {
+    return gatherSpeech(language, prompt, actionPath, hints, null);
+  }
+
+  /** Asks for speech or, when {@code numDigits} is given, that many keys. */
+  public String gatherSpeech(
+      Language language, String prompt, String actionPath, String hints, Integer numDigits) {
     Gather.Builder gather =
         new Gather.Builder()
             .inputs(List.of(Gather.Input.SPEECH, Gather.Input.DTMF))
@@ -225,13 +229,16 @@ public class Twiml {
             .speechTimeout(Integer.toString(config.speechTimeoutSeconds()))
             .speechModel("phone_call")
             .timeout(6)
-            .option("language", config.language())
+            .option("language", locale(language))
             .actionOnEmptyResult(true)
             .action(url(actionPath))
             .method(HttpMethod.POST)
-            .say(say(prompt));
+            .say(say(language, prompt));
     if (hints != null) {
       gather.hints(hints);
+    }
+    if (numDigits != null) {
+      gather.numDigits(numDigits);
     }
     return xml(new VoiceResponse.Builder().gather(gather.build()));
   }
@@ -245,7 +252,7 @@ public class Twiml {
     return new Redirect.Builder(url(path)).method(HttpMethod.POST).build();
   }
 
-  private static String xml(VoiceResponse.Builder response) {
+  static String xml(VoiceResponse.Builder response) {
     try {
       return response.build().toXml();
     } catch (TwiMLException e) {

@@ -37,8 +37,11 @@ public class VoiceResource {
 
   @POST
   @NonBlocking
-  public String incoming(@Context HttpServerRequest request, MultivaluedMap<String, String> form) {
-    return flow.incoming(verifier.verify(request, form));
+  public String incoming(
+      @Context HttpServerRequest request,
+      @QueryParam("lang") String lang,
+      MultivaluedMap<String, String> form) {
+    return flow.incoming(verifier.verify(request, form), lang);
   }
 
   @POST
@@ -47,59 +50,81 @@ public class VoiceResource {
   public String menu(
       @Context HttpServerRequest request,
       @QueryParam("attempt") Integer attempt,
+      @QueryParam("lang") String lang,
       MultivaluedMap<String, String> form) {
-    return flow.menu(verifier.verify(request, form), attempt == null ? 1 : attempt);
+    return flow.menu(verifier.verify(request, form), attempt == null ? 1 : attempt, lang);
   }
 
   @POST
   @Path("/realtime")
   public Uni<String> realtime(
-      @Context HttpServerRequest request, MultivaluedMap<String, String> form) {
+      @Context HttpServerRequest request,
+      @QueryParam("lang") String lang,
+      MultivaluedMap<String, String> form) {
     VoiceRequest call = verifier.verify(request, form);
-    return deadline.answer(call, "realtime", budget -> flow.realtime(call), flow::toFallback);
+    return deadline.answer(
+        call,
+        "realtime",
+        budget -> flow.realtime(call, lang),
+        () -> flow.toFallback(flow.language(call, lang)));
   }
 
   @POST
   @Path("/realtime/ended")
   public Uni<String> realtimeEnded(
-      @Context HttpServerRequest request, MultivaluedMap<String, String> form) {
+      @Context HttpServerRequest request,
+      @QueryParam("lang") String lang,
+      MultivaluedMap<String, String> form) {
     VoiceRequest call = verifier.verify(request, form);
     return deadline.answer(
-        call, "realtime/ended", budget -> flow.realtimeEnded(call, budget), flow::toFallback);
+        call,
+        "realtime/ended",
+        budget -> flow.realtimeEnded(call, budget, lang),
+        () -> flow.toFallback(flow.language(call, lang)));
   }
 
   @POST
   @NonBlocking
   @Path("/transfer")
-  public String transfer(@Context HttpServerRequest request, MultivaluedMap<String, String> form) {
-    return flow.transfer(verifier.verify(request, form));
+  public String transfer(
+      @Context HttpServerRequest request,
+      @QueryParam("lang") String lang,
+      MultivaluedMap<String, String> form) {
+    return flow.transfer(verifier.verify(request, form), lang);
   }
 
   @POST
   @NonBlocking
   @Path("/transfer/status")
   public String transferStatus(
-      @Context HttpServerRequest request, MultivaluedMap<String, String> form) {
-    return flow.transferStatus(verifier.verify(request, form));
+      @Context HttpServerRequest request,
+      @QueryParam("lang") String lang,
+      MultivaluedMap<String, String> form) {
+    return flow.transferStatus(verifier.verify(request, form), lang);
   }
 
   @POST
   @NonBlocking
   @Path("/voicemail")
-  public String voicemail(@Context HttpServerRequest request, MultivaluedMap<String, String> form) {
-    return flow.voicemail(verifier.verify(request, form));
+  public String voicemail(
+      @Context HttpServerRequest request,
+      @QueryParam("lang") String lang,
+      MultivaluedMap<String, String> form) {
+    return flow.voicemail(verifier.verify(request, form), lang);
   }
 
   @POST
   @Path("/voicemail/recorded")
   public Uni<String> recorded(
-      @Context HttpServerRequest request, MultivaluedMap<String, String> form) {
+      @Context HttpServerRequest request,
+      @QueryParam("lang") String lang,
+      MultivaluedMap<String, String> form) {
     VoiceRequest call = verifier.verify(request, form);
     return deadline.answer(
         call,
         "voicemail/recorded",
-        budget -> flow.recorded(call),
-        () -> flow.recordedGoodbye(call));
+        budget -> flow.recorded(call, lang),
+        () -> flow.recordedGoodbye(call, lang));
   }
 
   @POST

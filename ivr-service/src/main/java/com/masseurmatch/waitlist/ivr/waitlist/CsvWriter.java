@@ -11,7 +11,7 @@ public final class CsvWriter {
   public static String write(List<StoredEntry> entries) {
     StringBuilder csv =
         new StringBuilder(
-            "id,full_name,phone,email,role,source,call_sid,created_at,updated_at\r\n");
+            "id,full_name,phone,email,role,source,call_sid,created_at,updated_at,language\r\n");
     for (StoredEntry e : entries) {
       csv.append(e.id())
           .append(',')
@@ -30,6 +30,8 @@ public final class CsvWriter {
           .append(e.createdAt())
           .append(',')
           .append(e.updatedAt())
+          .append(',')
+          .append(cell(e.language()))
           .append("\r\n");
     }
     return csv.toString();

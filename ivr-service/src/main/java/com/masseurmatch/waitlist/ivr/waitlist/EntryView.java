@@ -20,6 +20,7 @@ public record EntryView(
     @JsonProperty("call_sid") String callSid,
     @JsonProperty("created_at") Instant createdAt,
     @JsonProperty("updated_at") Instant updatedAt,
+    String language,
     List<FieldError> warnings) {
 
   public static EntryView of(StoredEntry entry, List<FieldError> warnings) {
@@ -33,6 +34,7 @@ public record EntryView(
         entry.callSid(),
         entry.createdAt(),
         entry.updatedAt(),
+        entry.language(),
         warnings);
   }
 }

@@ -2,6 +2,7 @@ package com.masseurmatch.waitlist.ivr.waitlist;
 
 import com.masseurmatch.waitlist.model.store.StoreRejectedException;
 import com.masseurmatch.waitlist.model.store.StoreUnavailableException;
+import com.masseurmatch.waitlist.model.text.Language;
 import com.masseurmatch.waitlist.model.validation.EntryForm;
 import com.masseurmatch.waitlist.model.validation.FieldError;
 import com.masseurmatch.waitlist.model.waitlist.Role;
@@ -94,16 +95,19 @@ public class WaitlistResource {
   @GET
   @Produces({MediaType.APPLICATION_JSON, "text/csv"})
   @Operation(
-      summary = "List the waitlist (admin): role filter, search, paging; CSV with Accept: text/csv")
+      summary =
+          "List the waitlist (admin): role and language filters, search, paging; CSV with"
+              + " Accept: text/csv")
   public Response list(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @HeaderParam(HttpHeaders.ACCEPT) String accept,
       @QueryParam("role") String role,
       @QueryParam("q") String search,
       @QueryParam("offset") @DefaultValue("0") int offset,
-      @QueryParam("limit") @DefaultValue("50") int limit) {
+      @QueryParam("limit") @DefaultValue("50") int limit,
+      @QueryParam("language") String language) {
     admin.require(authorization);
-    WaitlistQuery query = query(role, search, offset, limit);
+    WaitlistQuery query = query(role, search, offset, limit, language);
     if (accept != null && accept.contains("text/csv")) {
       return Response.ok(CsvWriter.write(service.export(query)), "text/csv")
           .header("Content-Disposition", "attachment; filename=\"waitlist.csv\"")
@@ -120,7 +124,17 @@ public class WaitlistResource {
         .build();
   }
 
-  private static WaitlistQuery query(String role, String search, int offset, int limit) {
+  private static WaitlistQuery query(
+      String role, String search, int offset, int limit, String language) {
+    Optional<Language> spoken =
+        Optional.ofNullable(language)
+            .filter(l -> !l.isBlank())
+            .map(
+                l ->
+                    Language.find(l)
+                        .filter(found -> l.strip().length() == 2)
+                        .orElseThrow(
+                            () -> new BadRequestException("language must be en, es or fr")));
     Optional<Role> parsed;
     try {
       parsed = Optional.ofNullable(role).filter(r -> !r.isBlank()).map(Role::fromWire);
@@ -131,7 +145,7 @@ public class WaitlistResource {
       throw new BadRequestException(
           "offset must be 0 or more and limit between 1 and " + WaitlistQuery.MAX_LIMIT);
     }
-    return new WaitlistQuery(parsed, Optional.ofNullable(search), offset, limit);
+    return new WaitlistQuery(parsed, Optional.ofNullable(search), offset, limit, spoken);
   }
 
   private static String clientOf(HttpServerRequest request) {

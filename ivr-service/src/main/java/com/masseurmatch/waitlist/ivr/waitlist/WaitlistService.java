@@ -80,7 +80,12 @@ public class WaitlistService {
     while (all.size() < exportLimit) {
       WaitlistPage page =
           store.list(
-              new WaitlistQuery(filters.role(), filters.search(), offset, WaitlistQuery.MAX_LIMIT));
+              new WaitlistQuery(
+                  filters.role(),
+                  filters.search(),
+                  offset,
+                  WaitlistQuery.MAX_LIMIT,
+                  filters.language()));
       all.addAll(page.items());
       offset += page.items().size();
       if (page.items().size() < WaitlistQuery.MAX_LIMIT || offset >= page.total()) {

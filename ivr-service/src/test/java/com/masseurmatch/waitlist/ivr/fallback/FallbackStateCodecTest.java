@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.masseurmatch.waitlist.model.text.Language;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ class FallbackStateCodecTest {
   @Test
   void aStateComesBackAsItWasSent() {
     FallbackState state =
-        FallbackState.scripted(ScriptedForm.EMAIL_CONFIRM, Map.of("phone", "+14155550100"))
+        FallbackState.scripted(
+                ScriptedForm.EMAIL_CONFIRM, Map.of("phone", "+14155550100"), Language.ES)
             .at(ScriptedForm.EMAIL_CONFIRM, "ann@gmial.com|ann@gmail.com")
             .retried();
     String action = codec.action("/api/voice/scripted/input", state);
@@ -44,7 +46,7 @@ class FallbackStateCodecTest {
       messages.add(
           new ChatMessage("assistant", "reply " + i + " " + UUID.randomUUID(), null, null));
     }
-    FallbackState state = FallbackState.chat(messages, Map.of("role", "client"));
+    FallbackState state = FallbackState.chat(messages, Map.of("role", "client"), Language.FR);
 
     String encoded = codec.encode(state);
     FallbackState back = codec.decode(encoded);
@@ -53,6 +55,7 @@ class FallbackStateCodecTest {
     assertEquals("Hi, this is Knotty.", back.messages().get(0).content());
     assertEquals(
         messages.get(messages.size() - 1), back.messages().get(back.messages().size() - 1));
+    assertEquals(Language.FR, back.spoken());
     assertTrue(back.messages().size() < messages.size());
     assertEquals(Map.of("role", "client"), back.collected());
   }

@@ -81,7 +81,8 @@ class HangingVendorsTest {
 
     Twiml realtime = Webhooks.twiml("/api/voice/realtime", call);
     assertEquals(
-        "https://ivr.example.org/api/voice/ai-assistant", realtime.text("/Response/Redirect"));
+        "https://ivr.example.org/api/voice/ai-assistant?lang=en",
+        realtime.text("/Response/Redirect"));
     stillHanging("/q/health/ready");
 
     Twiml opening = caller.post("/api/voice/ai-assistant");
@@ -108,7 +109,7 @@ class HangingVendorsTest {
 
     Twiml ended = Webhooks.twiml("/api/voice/realtime/ended", call);
     assertEquals(
-        "https://ivr.example.org/api/voice/ai-assistant", ended.text("/Response/Redirect"));
+        "https://ivr.example.org/api/voice/ai-assistant?lang=en", ended.text("/Response/Redirect"));
     Map<String, String> recording = Webhooks.call(caller.callSid());
     recording.put("RecordingSid", "RE" + "0".repeat(32));
     recording.put("RecordingUrl", "https://api.twilio.com/recordings/RE1");

@@ -63,9 +63,11 @@ class ScriptedFormTest {
 
     Twiml role = answer("Digits", "1");
     assertTrue(role.text("//Gather/Say").contains("massage therapist, press 1"), role.xml());
+    // the role by key or by speech
+    assertEquals("speech dtmf", role.text("//Gather/@input"));
     assertEquals("1", role.text("//Gather/@numDigits"));
 
-    Twiml name = answer("Digits", "2");
+    Twiml name = answer("SpeechResult", "I'm looking to book a massage");
     assertEquals("speech dtmf", name.text("//Gather/@input"));
     assertTrue(name.text("//Gather/Say").contains("first and last name"));
 
@@ -146,11 +148,14 @@ class ScriptedFormTest {
     caller.post("/api/voice/scripted");
     answer("Digits", "1");
     Twiml second = answer("Digits", "9");
-    assertTrue(second.text("//Gather/Say").startsWith("Sorry, please press 1 or 2."));
+    assertTrue(
+        second.text("//Gather/Say").startsWith("Sorry, please say therapist or client"),
+        second.xml());
     answer("Digits", "9");
     Twiml out = answer(null, null);
     assertEquals("Say,Redirect", out.verbs());
-    assertEquals("https://ivr.example.org/api/voice/voicemail", out.text("/Response/Redirect"));
+    assertEquals(
+        "https://ivr.example.org/api/voice/voicemail?lang=en", out.text("/Response/Redirect"));
     await()
         .untilAsserted(
             () -> {

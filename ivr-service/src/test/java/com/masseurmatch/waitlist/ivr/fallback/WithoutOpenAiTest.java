@@ -63,7 +63,8 @@ class WithoutOpenAiTest {
     String callSid = Webhooks.newCallSid();
     Twiml realtime = Webhooks.twiml("/api/voice/realtime", Webhooks.call(callSid));
     assertEquals(
-        "https://ivr.example.org/api/voice/ai-assistant", realtime.text("/Response/Redirect"));
+        "https://ivr.example.org/api/voice/ai-assistant?lang=en",
+        realtime.text("/Response/Redirect"));
 
     Twiml form = Webhooks.twiml("/api/voice/ai-assistant", Webhooks.call(callSid));
     String said = form.text("//Gather/Say");

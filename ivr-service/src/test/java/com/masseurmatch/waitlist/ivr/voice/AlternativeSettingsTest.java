@@ -31,13 +31,15 @@ class AlternativeSettingsTest {
     Twiml twiml = Webhooks.twiml("/api/voice/transfer", Webhooks.call(Webhooks.newCallSid()));
     assertEquals("Say,Redirect", twiml.verbs());
     assertTrue(twiml.text("/Response/Say").startsWith("Our team can't take calls at the moment."));
-    assertEquals("https://ivr.example.org/api/voice/voicemail", twiml.text("/Response/Redirect"));
+    assertEquals(
+        "https://ivr.example.org/api/voice/voicemail?lang=en", twiml.text("/Response/Redirect"));
   }
 
   @Test
   void anExhaustedMenuCanEndInVoicemail() {
     Twiml twiml = Webhooks.twiml("/api/voice/menu?attempt=3", Webhooks.call(Webhooks.newCallSid()));
     assertEquals("Say,Redirect", twiml.verbs());
-    assertEquals("https://ivr.example.org/api/voice/voicemail", twiml.text("/Response/Redirect"));
+    assertEquals(
+        "https://ivr.example.org/api/voice/voicemail?lang=en", twiml.text("/Response/Redirect"));
   }
 }

@@ -14,6 +14,7 @@ import com.masseurmatch.waitlist.model.call.CallOutcome;
 import com.masseurmatch.waitlist.model.call.CallPath;
 import com.masseurmatch.waitlist.model.call.CallRecord;
 import com.masseurmatch.waitlist.model.call.CallRecordStore;
+import com.masseurmatch.waitlist.model.text.Language;
 import com.masseurmatch.waitlist.model.token.StreamTokens;
 import com.masseurmatch.waitlist.model.token.TokenCheck;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -47,8 +48,8 @@ class RealtimeRouteTest {
     String token = tokens.issue("CA" + "1".repeat(32));
     for (String caller : new String[] {"+14155550100", "\"Ann\" <ann&co> 'x'", null}) {
       assertEquals(
-          documents.renderConnectStream("wss://bridge.example.org", token, caller),
-          documents.connectStream("wss://bridge.example.org", token, caller),
+          documents.renderConnectStream("wss://bridge.example.org", token, caller, Language.ES),
+          documents.connectStream("wss://bridge.example.org", token, caller, Language.ES),
           "caller " + caller);
     }
   }
@@ -61,15 +62,22 @@ class RealtimeRouteTest {
 
     assertEquals("Connect", twiml.verbs());
     assertEquals(
-        "https://ivr.example.org/api/voice/realtime/ended",
+        "https://ivr.example.org/api/voice/realtime/ended?lang=en",
         twiml.text("/Response/Connect/@action"));
     assertEquals(
         "wss://bridge.example.org/media-stream", twiml.text("/Response/Connect/Stream/@url"));
     String token = twiml.text("/Response/Connect/Stream/Parameter[@name='token']/@value");
     assertEquals(TokenCheck.VALID, tokens.verify(token, callSid));
+    assertEquals("en", twiml.text("/Response/Connect/Stream/Parameter[@name='language']/@value"));
+
+    Twiml spanish = Webhooks.twiml("/api/voice/realtime?lang=es", Webhooks.call(callSid));
+    assertEquals("es", spanish.text("/Response/Connect/Stream/Parameter[@name='language']/@value"));
+    assertEquals(
+        "https://ivr.example.org/api/voice/realtime/ended?lang=es",
+        spanish.text("/Response/Connect/@action"));
     assertEquals(
         Webhooks.CALLER, twiml.text("/Response/Connect/Stream/Parameter[@name='caller']/@value"));
-    assertEquals(2, twiml.count("/Response/Connect/Stream/Parameter"));
+    assertEquals(3, twiml.count("/Response/Connect/Stream/Parameter"));
   }
 
   @Test
@@ -78,7 +86,7 @@ class RealtimeRouteTest {
     Twiml twiml = Webhooks.twiml("/api/voice/realtime", Webhooks.call(Webhooks.newCallSid()));
     assertEquals("Redirect", twiml.verbs());
     assertEquals(
-        "https://ivr.example.org/api/voice/ai-assistant", twiml.text("/Response/Redirect"));
+        "https://ivr.example.org/api/voice/ai-assistant?lang=en", twiml.text("/Response/Redirect"));
   }
 
   @Test
@@ -86,7 +94,7 @@ class RealtimeRouteTest {
     bridgeAnswers(200, 3000);
     Twiml twiml = Webhooks.twiml("/api/voice/realtime", Webhooks.call(Webhooks.newCallSid()));
     assertEquals(
-        "https://ivr.example.org/api/voice/ai-assistant", twiml.text("/Response/Redirect"));
+        "https://ivr.example.org/api/voice/ai-assistant?lang=en", twiml.text("/Response/Redirect"));
   }
 
   @Test
@@ -103,6 +111,6 @@ class RealtimeRouteTest {
     Twiml twiml = Webhooks.twiml("/api/voice/realtime/ended", Webhooks.call(Webhooks.newCallSid()));
     assertEquals("Redirect", twiml.verbs());
     assertEquals(
-        "https://ivr.example.org/api/voice/ai-assistant", twiml.text("/Response/Redirect"));
+        "https://ivr.example.org/api/voice/ai-assistant?lang=en", twiml.text("/Response/Redirect"));
   }
 }

@@ -37,7 +37,36 @@ class TransferAndVoicemailTest {
     assertEquals("20", twiml.text("/Response/Dial/@timeout"));
     assertEquals("+14155550123", twiml.text("/Response/Dial/@callerId"));
     assertEquals(
-        "https://ivr.example.org/api/voice/transfer/status", twiml.text("/Response/Dial/@action"));
+        "https://ivr.example.org/api/voice/transfer/status?lang=en",
+        twiml.text("/Response/Dial/@action"));
+  }
+
+  @Test
+  void aSpanishCallerIsToldTheTeamSpeaksEnglishBeforeTheDial() {
+    Twiml twiml =
+        Webhooks.twiml("/api/voice/transfer?lang=es", Webhooks.call(Webhooks.newCallSid()));
+    assertEquals("Say,Dial", twiml.verbs());
+    assertEquals(
+        "Nuestro equipo habla inglés. Le comunico con el equipo de MasseurMatch. Un momento, por"
+            + " favor.",
+        twiml.text("/Response/Say"));
+    assertEquals("es-US", twiml.text("/Response/Say/@language"));
+    assertEquals("Polly.Lupe", twiml.text("/Response/Say/@voice"));
+    assertEquals("+14155550199", twiml.text("/Response/Dial/Number"));
+    assertEquals(
+        "https://ivr.example.org/api/voice/transfer/status?lang=es",
+        twiml.text("/Response/Dial/@action"));
+  }
+
+  @Test
+  void aFrenchVoicemailIsAskedForInFrench() {
+    Twiml twiml =
+        Webhooks.twiml("/api/voice/voicemail?lang=fr", Webhooks.call(Webhooks.newCallSid()));
+    assertTrue(twiml.text("/Response/Say").contains("après le bip"), twiml.xml());
+    assertEquals("fr-CA", twiml.text("/Response/Say/@language"));
+    assertEquals(
+        "https://ivr.example.org/api/voice/voicemail/recorded?lang=fr",
+        twiml.text("/Response/Record/@action"));
   }
 
   @Test
@@ -68,7 +97,8 @@ class TransferAndVoicemailTest {
     Twiml twiml = Webhooks.twiml("/api/voice/transfer/status", params);
     assertEquals("Say,Redirect", twiml.verbs());
     assertTrue(twiml.text("/Response/Say").contains(reason), twiml.xml());
-    assertEquals("https://ivr.example.org/api/voice/voicemail", twiml.text("/Response/Redirect"));
+    assertEquals(
+        "https://ivr.example.org/api/voice/voicemail?lang=en", twiml.text("/Response/Redirect"));
   }
 
   @Test
@@ -84,7 +114,7 @@ class TransferAndVoicemailTest {
         "https://ivr.example.org/api/voice/voicemail/recording-status",
         twiml.text("/Response/Record/@recordingStatusCallback"));
     assertEquals(
-        "https://ivr.example.org/api/voice/voicemail/recorded",
+        "https://ivr.example.org/api/voice/voicemail/recorded?lang=en",
         twiml.text("/Response/Record/@action"));
   }
 

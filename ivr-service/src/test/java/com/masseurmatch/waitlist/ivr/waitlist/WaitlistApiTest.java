@@ -222,7 +222,8 @@ class WaitlistApiTest {
             .extract()
             .asString();
     String[] lines = csv.split("\r\n");
-    assertEquals("id,full_name,phone,email,role,source,call_sid,created_at,updated_at", lines[0]);
+    assertEquals(
+        "id,full_name,phone,email,role,source,call_sid,created_at,updated_at,language", lines[0]);
     assertEquals(2, lines.length);
     assertTrue(
         lines[1].contains(",Csv " + tag + ",+14155550100,csv" + tag + "@example.com,client,web,"),

@@ -23,12 +23,15 @@ final class CallRecordWriter {
   private final CallServices services;
   private final String callSid;
   private final String caller;
+  private final String language;
   private final Instant startedAt;
 
-  CallRecordWriter(CallServices services, String callSid, String caller, Instant startedAt) {
+  CallRecordWriter(
+      CallServices services, String callSid, String caller, String language, Instant startedAt) {
     this.services = services;
     this.callSid = callSid;
     this.caller = caller;
+    this.language = language;
     this.startedAt = startedAt;
   }
 
@@ -54,6 +57,7 @@ final class CallRecordWriter {
   CallRecord beforeRedirect(boolean signedUp, Map<String, String> collected) {
     return CallRecord.of(callSid)
         .withFrom(caller)
+        .withLanguage(language)
         .withPath(CallPath.REALTIME)
         .withOutcome(signedUp ? CallOutcome.SIGNED_UP : CallOutcome.FAILED)
         .withCollected(Map.copyOf(collected));
@@ -73,6 +77,7 @@ final class CallRecordWriter {
     CallRecord known =
         CallRecord.of(callSid)
             .withFrom(caller)
+            .withLanguage(language)
             .withStartedAt(startedAt)
             .withWaitlistId(waitlistId)
             .withTranscript(List.copyOf(transcript))

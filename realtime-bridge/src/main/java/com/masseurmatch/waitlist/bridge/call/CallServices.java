@@ -2,6 +2,7 @@ package com.masseurmatch.waitlist.bridge.call;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.masseurmatch.waitlist.bridge.config.BridgeConfig;
+import com.masseurmatch.waitlist.bridge.config.KnottyLanguagesConfig;
 import com.masseurmatch.waitlist.bridge.config.OpenAiConfig;
 import com.masseurmatch.waitlist.bridge.metrics.BridgeMetrics;
 import com.masseurmatch.waitlist.bridge.openai.RealtimeCodec;
@@ -12,12 +13,16 @@ import com.masseurmatch.waitlist.bridge.twilio.TwilioCodec;
 import com.masseurmatch.waitlist.model.call.CallRecord;
 import com.masseurmatch.waitlist.model.call.CallRecordStore;
 import com.masseurmatch.waitlist.model.job.JobStore;
+import com.masseurmatch.waitlist.model.text.BrandConfig;
+import com.masseurmatch.waitlist.model.text.Language;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
@@ -33,8 +38,8 @@ public class CallServices {
   final TwilioCodec twilioCodec;
   final RealtimeCodec realtimeCodec;
 
-  /** Knotty's {@code session.update}: the same for every call, so written once. */
-  final String sessionUpdate;
+  /** Knotty's {@code session.update} per language: the same for every call, so written once. */
+  final Map<Language, String> sessionUpdates;
 
   final RealtimeConnector connector;
   final ToolRunner tools;
@@ -63,12 +68,19 @@ public class CallServices {
       BridgeMetrics metrics,
       ManagedExecutor blocking,
       Vertx vertx,
-      Clock clock) {
+      Clock clock,
+      KnottyLanguagesConfig languages,
+      BrandConfig brand) {
     this.config = config;
     this.openAi = openAi;
     this.twilioCodec = new TwilioCodec(json, MAX_FRAME_BYTES);
     this.realtimeCodec = new RealtimeCodec(json, MAX_FRAME_BYTES);
-    this.sessionUpdate = realtimeCodec.sessionUpdate(new RealtimeSessionFactory(openAi).session());
+    RealtimeSessionFactory sessions = new RealtimeSessionFactory(openAi, languages, brand);
+    Map<Language, String> updates = new EnumMap<>(Language.class);
+    for (Language language : Language.values()) {
+      updates.put(language, realtimeCodec.sessionUpdate(sessions.session(language)));
+    }
+    this.sessionUpdates = Map.copyOf(updates);
     this.connector = connector;
     this.tools = tools;
     this.callControl =
@@ -102,7 +114,7 @@ public class CallServices {
     this.openAi = from.openAi;
     this.twilioCodec = from.twilioCodec;
     this.realtimeCodec = from.realtimeCodec;
-    this.sessionUpdate = from.sessionUpdate;
+    this.sessionUpdates = from.sessionUpdates;
     this.connector = connector;
     this.tools = from.tools;
     this.callControl = callControl;

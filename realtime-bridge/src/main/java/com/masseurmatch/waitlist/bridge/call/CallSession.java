@@ -7,6 +7,7 @@ import com.masseurmatch.waitlist.bridge.openai.RealtimeCodec;
 import com.masseurmatch.waitlist.bridge.openai.RealtimeServerEvent;
 import com.masseurmatch.waitlist.bridge.twilio.TwilioMessage;
 import com.masseurmatch.waitlist.model.stream.StreamContract;
+import com.masseurmatch.waitlist.model.text.Language;
 import io.quarkus.logging.Log;
 import io.vertx.core.Context;
 import io.vertx.core.http.ServerWebSocket;
@@ -54,6 +55,8 @@ public final class CallSession implements OpenAiLink.Listener {
     this.callSid = start.callSid();
     this.streamSid = start.streamSid();
     this.caller = start.customParameters().get(StreamContract.CALLER_PARAMETER);
+    Language language =
+        Language.of(start.customParameters().get(StreamContract.LANGUAGE_PARAMETER));
     Context context = services.vertx.getOrCreateContext();
     this.twilioOut = new FrameWriter(twilio, "Twilio");
     this.playback = new TwilioPlayback(twilioOut, streamSid);
@@ -61,7 +64,8 @@ public final class CallSession implements OpenAiLink.Listener {
         new CallLedger(
             callSid,
             services.clock,
-            new CallRecordWriter(services, callSid, caller, services.clock.instant()));
+            new CallRecordWriter(
+                services, callSid, caller, language.code(), services.clock.instant()));
     this.link =
         new OpenAiLink(
             services.vertx,
@@ -86,7 +90,8 @@ public final class CallSession implements OpenAiLink.Listener {
               registry.remove(this);
             });
     this.conversation =
-        new Conversation(services, callSid, context, link, playback, ledger, ending, startedNanos);
+        new Conversation(
+            services, callSid, context, link, playback, ledger, ending, startedNanos, language);
   }
 
   public String callSid() {

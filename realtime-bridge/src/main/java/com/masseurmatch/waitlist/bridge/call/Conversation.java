@@ -3,6 +3,7 @@ package com.masseurmatch.waitlist.bridge.call;
 import com.masseurmatch.waitlist.bridge.openai.OpenAiLink;
 import com.masseurmatch.waitlist.bridge.openai.RealtimeServerEvent;
 import com.masseurmatch.waitlist.bridge.openai.RealtimeSessionFactory;
+import com.masseurmatch.waitlist.model.text.Language;
 import com.masseurmatch.waitlist.model.tool.ToolOutcome;
 import io.quarkus.logging.Log;
 import io.vertx.core.Context;
@@ -25,6 +26,7 @@ final class Conversation {
   private final CallEnding ending;
   private final ConversationTurns turns = new ConversationTurns();
   private final CallTimeLimits limits;
+  private final Language language;
 
   Conversation(
       CallServices services,
@@ -34,7 +36,8 @@ final class Conversation {
       TwilioPlayback playback,
       CallLedger ledger,
       CallEnding ending,
-      long startedNanos) {
+      long startedNanos,
+      Language language) {
     this.services = services;
     this.callSid = callSid;
     this.context = context;
@@ -42,6 +45,7 @@ final class Conversation {
     this.playback = playback;
     this.ledger = ledger;
     this.ending = ending;
+    this.language = language;
     this.limits =
         new CallTimeLimits(
             startedNanos,
@@ -52,11 +56,11 @@ final class Conversation {
   }
 
   /**
-   * The session exists: Knotty's settings (the session starts once OpenAI confirms them), and what
-   * is known about the caller.
+   * The session exists: Knotty's settings in the caller's language (the session starts once OpenAI
+   * confirms them), and the caller's number.
    */
   void configure(String caller) {
-    link.configure(services.sessionUpdate);
+    link.configure(services.sessionUpdates.get(language));
     if (caller != null && !caller.isBlank()) {
       link.send(
           services.realtimeCodec.systemMessage(
@@ -124,7 +128,11 @@ final class Conversation {
       case RealtimeSessionFactory.SAVE_TOOL -> {
         turns.toolStarted();
         services.tools.save(
-            item.arguments(), callSid, context, outcome -> onSaved(item.callId(), outcome));
+            item.arguments(),
+            callSid,
+            language,
+            context,
+            outcome -> onSaved(item.callId(), outcome));
       }
       case RealtimeSessionFactory.END_CALL_TOOL -> {
         turns.endCall(services.realtimeCodec.functionCallOutput(item.callId(), "{\"ok\":true}"));

@@ -2,6 +2,7 @@ package com.masseurmatch.waitlist.bridge.call;
 
 import com.masseurmatch.waitlist.bridge.metrics.BridgeMetrics;
 import com.masseurmatch.waitlist.bridge.signup.UnsavedSignups;
+import com.masseurmatch.waitlist.model.text.Language;
 import com.masseurmatch.waitlist.model.tool.SaveWaitlistEntryTool;
 import com.masseurmatch.waitlist.model.tool.ToolOutcome;
 import com.masseurmatch.waitlist.model.waitlist.Source;
@@ -47,12 +48,17 @@ public class ToolRunner {
   }
 
   /** Saves the arguments on a worker; {@code done} then runs on {@code context}, always once. */
-  void save(String arguments, String callSid, Context context, Consumer<ToolOutcome> done) {
+  void save(
+      String arguments,
+      String callSid,
+      Language language,
+      Context context,
+      Consumer<ToolOutcome> done) {
     Object call = new Object();
     waiting.put(call, System.nanoTime());
     Runnable save =
         () -> {
-          ToolOutcome outcome = saveGuarded(arguments, callSid);
+          ToolOutcome outcome = saveGuarded(arguments, callSid, language);
           context.runOnContext(
               v -> {
                 waiting.remove(call);
@@ -69,10 +75,10 @@ public class ToolRunner {
     }
   }
 
-  private ToolOutcome saveGuarded(String arguments, String callSid) {
+  private ToolOutcome saveGuarded(String arguments, String callSid, Language language) {
     ToolOutcome outcome;
     try {
-      outcome = saveTool.save(arguments, Source.PHONE, callSid);
+      outcome = saveTool.save(arguments, Source.PHONE, callSid, language);
     } catch (RuntimeException e) {
       failed(callSid, e);
       return ToolOutcome.of(FAILED_OUTPUT, "failed");

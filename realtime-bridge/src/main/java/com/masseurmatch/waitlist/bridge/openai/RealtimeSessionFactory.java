@@ -1,15 +1,24 @@
 package com.masseurmatch.waitlist.bridge.openai;
 
+import com.masseurmatch.waitlist.bridge.config.KnottyLanguagesConfig;
 import com.masseurmatch.waitlist.bridge.config.OpenAiConfig;
+import com.masseurmatch.waitlist.model.text.BrandConfig;
+import com.masseurmatch.waitlist.model.text.Language;
 import com.masseurmatch.waitlist.model.text.Resources;
 import com.masseurmatch.waitlist.model.tool.SaveWaitlistEntryTool;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Builds Knotty's {@code session.update} (GA shape): u-law both ways, voice, turn detection,
- * transcription, the two tools, and either the stored prompt or the built-in instructions.
+ * Builds Knotty's {@code session.update} (GA shape) for a caller's language: u-law both ways, the
+ * language's voice, turn detection, transcription in the language, the two tools, and either the
+ * language's stored prompt or its instructions (with the brand and assistant names filled in).
  */
 public final class RealtimeSessionFactory {
 
@@ -19,36 +28,74 @@ public final class RealtimeSessionFactory {
   private static final Map<String, Object> PCMU = Map.of("type", "audio/pcmu");
 
   private final OpenAiConfig config;
-  private final String instructions;
+  private final KnottyLanguagesConfig languages;
+  private final BrandConfig brand;
 
-  public RealtimeSessionFactory(OpenAiConfig config) {
+  public RealtimeSessionFactory(
+      OpenAiConfig config, KnottyLanguagesConfig languages, BrandConfig brand) {
     this.config = config;
-    this.instructions = Resources.text("/prompts/knotty.txt");
+    this.languages = languages;
+    this.brand = brand;
   }
 
+  /** Knotty's session in English. */
   public Map<String, Object> session() {
+    return session(Language.EN);
+  }
+
+  /** Knotty's session in {@code language}. */
+  public Map<String, Object> session(Language language) {
+    KnottyLanguagesConfig.Language own = languages.language().get(language.code());
+    Optional<String> promptId = own == null ? Optional.empty() : own.promptId();
+    Optional<String> promptVersion = own == null ? Optional.empty() : own.promptVersion();
+    if (promptId.isEmpty() && language == Language.EN) {
+      promptId = config.promptId();
+      promptVersion = config.promptVersion();
+    }
+    String voice = own == null ? config.voice() : own.voice().orElse(config.voice());
+    String transcription =
+        own == null ? language.code() : own.transcriptionLanguage().orElse(language.code());
     Map<String, Object> session = new LinkedHashMap<>();
     session.put("type", "realtime");
     session.put("model", config.realtimeModel());
     session.put("output_modalities", List.of("audio"));
-    if (config.promptId().isPresent()) {
+    if (promptId.isPresent()) {
       Map<String, Object> prompt = new LinkedHashMap<>();
-      prompt.put("id", config.promptId().get());
-      config.promptVersion().ifPresent(version -> prompt.put("version", version));
+      prompt.put("id", promptId.get());
+      promptVersion.ifPresent(version -> prompt.put("version", version));
       session.put("prompt", prompt);
     } else {
-      session.put("instructions", instructions);
+      session.put("instructions", instructions(language, own));
     }
     Map<String, Object> input = new LinkedHashMap<>();
     input.put("format", PCMU);
-    input.put("transcription", Map.of("model", config.transcriptionModel()));
+    input.put(
+        "transcription", Map.of("model", config.transcriptionModel(), "language", transcription));
     input.put("turn_detection", turnDetection());
-    session.put(
-        "audio", Map.of("input", input, "output", Map.of("format", PCMU, "voice", config.voice())));
+    session.put("audio", Map.of("input", input, "output", Map.of("format", PCMU, "voice", voice)));
     session.put("tools", List.of(saveTool(), endCallTool()));
     session.put("tool_choice", "auto");
     return session;
   }
+
+  /** The language's prompt file, or the built-in one, with the names filled in. */
+  private String instructions(Language language, KnottyLanguagesConfig.Language own) {
+    String text;
+    Optional<String> file = own == null ? Optional.empty() : own.promptFile();
+    if (file.isPresent()) {
+      try {
+        text = Files.readString(Path.of(file.get()));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the prompt file " + file.get(), e);
+      }
+    } else {
+      text = Resources.text(PROMPTS + language.code() + ".txt");
+    }
+    return text.replace("{brand}", brand.name()).replace("{assistant}", brand.assistant());
+  }
+
+  /** The built-in prompts, one per language: {@code /prompts/knotty_<code>.txt}. */
+  public static final String PROMPTS = "/prompts/knotty_";
 
   private Map<String, Object> turnDetection() {
     OpenAiConfig.TurnDetection vad = config.turnDetection();

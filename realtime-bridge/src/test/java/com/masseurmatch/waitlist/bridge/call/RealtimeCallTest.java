@@ -145,7 +145,7 @@ class RealtimeCallTest extends BridgeTestSupport {
                 equalToJson(
                     """
                     {"full_name":"Ann Lee","phone":"+14155550100","email":"ann.lee@example.com",
-                     "role":"therapist","source":"phone","call_sid":"%s"}
+                     "role":"therapist","source":"phone","call_sid":"%s","language":"en"}
                     """
                         .formatted(callSid))));
 

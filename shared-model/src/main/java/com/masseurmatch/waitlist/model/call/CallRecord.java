@@ -14,6 +14,7 @@ import java.util.UUID;
  * @param collected signup fields gathered so far ({@code full_name}, {@code phone}, {@code email},
  *     {@code role}), normalised, so that another path can continue or an operator follow up
  * @param assistantState the fallback assistant's conversation state between two webhooks
+ * @param language the caller's language ({@code en}, {@code es}, {@code fr})
  */
 public record CallRecord(
     String callSid,
@@ -27,12 +28,13 @@ public record CallRecord(
     Map<String, Long> usage,
     BigDecimal costUsd,
     Map<String, String> collected,
-    Map<String, Object> assistantState) {
+    Map<String, Object> assistantState,
+    String language) {
 
   /** A record holding only the call SID, to build on with the {@code with...} methods. */
   public static CallRecord of(String callSid) {
     return new CallRecord(
-        callSid, null, null, null, null, null, null, null, null, null, null, null);
+        callSid, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public CallRecord withFrom(String from) {
@@ -75,6 +77,10 @@ public record CallRecord(
     return new Builder(this).assistantState(state).build();
   }
 
+  public CallRecord withLanguage(String code) {
+    return new Builder(this).language(code).build();
+  }
+
   /** Copies a record with some fields replaced. */
   private static final class Builder {
     private String callSid;
@@ -89,6 +95,7 @@ public record CallRecord(
     private BigDecimal costUsd;
     private Map<String, String> collected;
     private Map<String, Object> assistantState;
+    private String language;
 
     Builder(CallRecord r) {
       callSid = r.callSid;
@@ -103,6 +110,7 @@ public record CallRecord(
       costUsd = r.costUsd;
       collected = r.collected;
       assistantState = r.assistantState;
+      language = r.language;
     }
 
     Builder from(String value) {
@@ -160,6 +168,11 @@ public record CallRecord(
       return this;
     }
 
+    Builder language(String value) {
+      language = value;
+      return this;
+    }
+
     CallRecord build() {
       return new CallRecord(
           callSid,
@@ -173,7 +186,8 @@ public record CallRecord(
           usage,
           costUsd,
           collected,
-          assistantState);
+          assistantState,
+          language);
     }
   }
 }

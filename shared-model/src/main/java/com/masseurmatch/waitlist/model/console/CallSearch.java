@@ -2,11 +2,16 @@ package com.masseurmatch.waitlist.model.console;
 
 import com.masseurmatch.waitlist.model.call.CallOutcome;
 import com.masseurmatch.waitlist.model.call.CallPath;
+import com.masseurmatch.waitlist.model.text.Language;
 import java.util.Optional;
 
-/** A page of calls, newest first, optionally of one path and one outcome. */
+/** A page of calls, newest first, optionally of one path, one outcome and one language. */
 public record CallSearch(
-    Optional<CallPath> path, Optional<CallOutcome> outcome, int offset, int limit) {
+    Optional<CallPath> path,
+    Optional<CallOutcome> outcome,
+    int offset,
+    int limit,
+    Optional<Language> language) {
 
   public static final int MAX_LIMIT = 200;
 
@@ -15,5 +20,11 @@ public record CallSearch(
       throw new IllegalArgumentException(
           "offset must be 0 or more and limit between 1 and " + MAX_LIMIT);
     }
+    language = language == null ? Optional.empty() : language;
+  }
+
+  /** A search over every language. */
+  public CallSearch(Optional<CallPath> path, Optional<CallOutcome> outcome, int offset, int limit) {
+    this(path, outcome, offset, limit, Optional.empty());
   }
 }

@@ -16,6 +16,15 @@ public final class StreamContract {
   /** Stream parameter: the caller's number, when known (E.164). */
   public static final String CALLER_PARAMETER = "caller";
 
+  /** Stream parameter: the caller's language ({@code en}, {@code es}, {@code fr}). */
+  public static final String LANGUAGE_PARAMETER = "language";
+
+  /**
+   * Query parameter of the IVR's voice webhooks that carries the caller's language through the call
+   * (Twilio signs the full URL, so it comes back as sent).
+   */
+  public static final String LANGUAGE_QUERY = "lang";
+
   /** The IVR's fallback assistant, where the bridge redirects a live call. */
   public static final String FALLBACK_PATH = "/api/voice/ai-assistant";
 

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.masseurmatch.waitlist.model.logging.Masking;
 import com.masseurmatch.waitlist.model.store.StoreException;
 import com.masseurmatch.waitlist.model.store.StoreRejectedException;
+import com.masseurmatch.waitlist.model.text.BrandConfig;
+import com.masseurmatch.waitlist.model.text.Language;
+import com.masseurmatch.waitlist.model.text.TextCatalog;
 import com.masseurmatch.waitlist.model.validation.EntryForm;
 import com.masseurmatch.waitlist.model.validation.EntryValidation;
 import com.masseurmatch.waitlist.model.validation.EntryValidator;
@@ -16,6 +19,7 @@ import com.masseurmatch.waitlist.model.waitlist.WaitlistEntry;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistStore;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,26 +35,39 @@ import java.util.Optional;
 @ApplicationScoped
 public class SaveWaitlistEntryTool {
 
+  /** The tool's sentences to the model, per language ({@code /text/tool_<code>.properties}). */
+  public static final String CATALOG = "/text/tool";
+
   private final EntryValidator validator;
   private final WaitlistStore store;
   private final ObjectMapper json;
+  private final TextCatalog texts;
+
+  @Inject
+  SaveWaitlistEntryTool(
+      EntryValidator validator, WaitlistStore store, ObjectMapper json, BrandConfig brand) {
+    this.validator = validator;
+    this.store = store;
+    this.json = json;
+    this.texts = new TextCatalog(CATALOG, brand.name(), brand.assistant());
+  }
 
   SaveWaitlistEntryTool(EntryValidator validator, WaitlistStore store, ObjectMapper json) {
     this.validator = validator;
     this.store = store;
     this.json = json;
+    this.texts = new TextCatalog(CATALOG, "MasseurMatch", "Knotty");
   }
 
   public static final String NAME = "save_waitlist_entry";
 
-  /** What the model tells a caller whose e-mail is already on the list with other details. */
-  static final String PENDING_ASK =
-      "This e-mail is already on the waitlist with other details. Tell the caller the change"
-          + " waits for the owner of that entry: a message went to its phone and e-mail, and it"
-          + " applies once they confirm.";
-
   public static final String DESCRIPTION =
-      "Save the caller to the MasseurMatch waitlist once all four details are confirmed.";
+      "Save the caller to the waitlist once all four details are confirmed.";
+
+  /** The tool's description for the model, in the caller's language, with the brand. */
+  public String description(Language language) {
+    return texts.text(language, "description");
+  }
 
   /** The tool's arguments as JSON Schema: four required fields, role as an enum. */
   public static Map<String, Object> parameters() {
@@ -89,6 +106,14 @@ public class SaveWaitlistEntryTool {
   }
 
   public ToolOutcome save(String arguments, Source source, String callSid) {
+    return save(arguments, source, callSid, Language.EN);
+  }
+
+  /**
+   * Saves the entry in the caller's language; the asks that come back to the model are in that
+   * language too.
+   */
+  public ToolOutcome save(String arguments, Source source, String callSid, Language language) {
     JsonNode args;
     try {
       args = json.readTree(arguments == null ? "" : arguments);
@@ -100,11 +125,7 @@ public class SaveWaitlistEntryTool {
           "malformed",
           Map.of(),
           null,
-          failure(
-              null,
-              "malformed_arguments",
-              "The details could not be read; call save_waitlist_entry again with full_name,"
-                  + " phone, email and role."));
+          failure(null, "malformed_arguments", texts.text(language, "malformed")));
     }
     EntryForm form =
         new EntryForm(
@@ -112,14 +133,15 @@ public class SaveWaitlistEntryTool {
     EntryValidation validation = validator.validate(form, source, callSid);
     Map<String, String> collected = validation.validFields();
     if (!validation.isValid()) {
-      return outcome("invalid", collected, null, invalid(validation.errors()));
+      return outcome("invalid", collected, null, invalid(validation.errors(), language));
     }
     boolean confirmed = args.path("email_confirmed").asBoolean(false);
     if (!validation.warnings().isEmpty() && !confirmed) {
-      return outcome("unconfirmed", collected, null, invalid(validation.warnings()));
+      return outcome("unconfirmed", collected, null, invalid(validation.warnings(), language));
     }
+    WaitlistEntry entry = validation.entry().withLanguage(language.code());
     try {
-      SubmitResult saved = store.submit(validation.entry());
+      SubmitResult saved = store.submit(entry);
       String status = saved.outcome().wireName();
       Log.infof(
           "call %s: waitlist entry %s %s (%s)",
@@ -131,19 +153,19 @@ public class SaveWaitlistEntryTool {
           "saved",
           Map.of("full_name", validation.entry().fullName(), "role", validation.entry().role()));
       if (saved.outcome() == SubmitResult.Outcome.PENDING) {
-        output.put("ask", PENDING_ASK);
+        output.put("ask", texts.text(language, "pending"));
       }
       return new ToolOutcome(write(output), status, saved.entryId(), collected, null);
     } catch (StoreRejectedException e) {
       Log.errorf("call %s: the store rejected a waitlist entry: %s", callSid, e.getMessage());
-      return outcome("rejected", collected, null, unavailable());
+      return outcome("rejected", collected, null, unavailable(language));
     } catch (StoreException e) {
       Log.warnf("call %s: the store is unavailable: %s", callSid, e.getMessage());
-      return outcome("unavailable", collected, validation.entry(), unavailable());
+      return outcome("unavailable", collected, entry, unavailable(language));
     } catch (RuntimeException e) {
       // an unexpected fault in the store: the entry is kept like one the store could not take
       Log.errorf(e, "call %s: the store failed unexpectedly", callSid);
-      return outcome("failed", collected, validation.entry(), unavailable());
+      return outcome("failed", collected, entry, unavailable(language));
     }
   }
 
@@ -152,6 +174,12 @@ public class SaveWaitlistEntryTool {
    * possible typo confirmed); empty otherwise. Does not touch the store.
    */
   public Optional<WaitlistEntry> entry(String arguments, Source source, String callSid) {
+    return entry(arguments, source, callSid, Language.EN);
+  }
+
+  /** {@link #entry(String, Source, String)} in the caller's language. */
+  public Optional<WaitlistEntry> entry(
+      String arguments, Source source, String callSid, Language language) {
     JsonNode args;
     try {
       args = json.readTree(arguments == null ? "" : arguments);
@@ -174,12 +202,12 @@ public class SaveWaitlistEntryTool {
     if (!validation.isValid() || (!validation.warnings().isEmpty() && !confirmed)) {
       return Optional.empty();
     }
-    return Optional.of(validation.entry());
+    return Optional.of(validation.entry().withLanguage(language.code()));
   }
 
-  private Map<String, Object> invalid(List<FieldError> errors) {
+  private Map<String, Object> invalid(List<FieldError> errors, Language language) {
     FieldError first = errors.get(0);
-    Map<String, Object> output = failure(first.field(), first.reason(), first.ask());
+    Map<String, Object> output = failure(first.field(), first.reason(), ask(first, language));
     if (first.suggestion() != null) {
       output.put("suggestion", first.suggestion());
     }
@@ -187,20 +215,23 @@ public class SaveWaitlistEntryTool {
       output.put(
           "errors",
           errors.stream()
-              .map(e -> Map.of("field", e.field(), "reason", e.reason(), "ask", e.ask()))
+              .map(e -> Map.of("field", e.field(), "reason", e.reason(), "ask", ask(e, language)))
               .toList());
     }
     return output;
   }
 
-  private static Map<String, Object> unavailable() {
+  /** A validation error's ask in the caller's language; the error's own when none is written. */
+  private String ask(FieldError error, Language language) {
+    String key = "ask." + error.field() + "." + error.reason();
+    return texts.keys(language).contains(key) ? texts.text(language, key) : error.ask();
+  }
+
+  private Map<String, Object> unavailable(Language language) {
     Map<String, Object> output = new LinkedHashMap<>();
     output.put("ok", false);
     output.put("retry_later", true);
-    output.put(
-        "ask",
-        "The details could not be saved just now. Apologise, and tell the caller the team will"
-            + " follow up.");
+    output.put("ask", texts.text(language, "unavailable"));
     return output;
   }
 

@@ -1,5 +1,6 @@
 package com.masseurmatch.waitlist.model.validation;
 
+import com.masseurmatch.waitlist.model.text.Language;
 import com.masseurmatch.waitlist.model.waitlist.Role;
 import com.masseurmatch.waitlist.model.waitlist.Source;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistEntry;
@@ -8,9 +9,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Validates and normalises all four fields of a signup in one pass. */
 public final class EntryValidator {
+
+  /** The optional field naming the signup's language. */
+  public static final String LANGUAGE = "language";
 
   private final PhoneNormalizer phones;
 
@@ -37,6 +42,13 @@ public final class EntryValidator {
         warnings.add(field.warning());
       }
     }
+    boolean blankLanguage = form.language() == null || form.language().isBlank();
+    Optional<Language> language = Language.find(form.language());
+    if (!blankLanguage && (language.isEmpty() || form.language().strip().length() != 2)) {
+      errors.add(
+          new FieldError(
+              LANGUAGE, "unknown", "The language must be en, es or fr; leave it out for English."));
+    }
     Map<String, String> valid = new LinkedHashMap<>();
     if (name.isValid()) {
       valid.put(NameNormalizer.FIELD, name.value());
@@ -56,7 +68,13 @@ public final class EntryValidator {
     }
     WaitlistEntry entry =
         new WaitlistEntry(
-            name.value(), phone.value(), email.value(), role.value(), source, callSid);
+            name.value(),
+            phone.value(),
+            email.value(),
+            role.value(),
+            source,
+            callSid,
+            language.orElse(Language.EN).code());
     return new EntryValidation(
         entry, List.of(), List.copyOf(warnings), Collections.unmodifiableMap(valid));
   }

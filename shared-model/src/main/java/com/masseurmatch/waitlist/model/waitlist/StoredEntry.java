@@ -13,4 +13,24 @@ public record StoredEntry(
     Source source,
     String callSid,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    String language) {
+
+  public StoredEntry {
+    language = language == null ? "en" : language;
+  }
+
+  /** An entry stored before languages were recorded: English. */
+  public StoredEntry(
+      UUID id,
+      String fullName,
+      String phone,
+      String email,
+      Role role,
+      Source source,
+      String callSid,
+      Instant createdAt,
+      Instant updatedAt) {
+    this(id, fullName, phone, email, role, source, callSid, createdAt, updatedAt, null);
+  }
+}

@@ -1,5 +1,6 @@
 package com.masseurmatch.waitlist.model.waitlist;
 
+import com.masseurmatch.waitlist.model.text.Language;
 import java.util.Optional;
 
 /**
@@ -9,8 +10,14 @@ import java.util.Optional;
  * @param search case-insensitive substring of name, e-mail or phone, when present
  * @param offset rows to skip
  * @param limit rows to return, 1 to {@link #MAX_LIMIT}
+ * @param language only entries in this language, when present
  */
-public record WaitlistQuery(Optional<Role> role, Optional<String> search, int offset, int limit) {
+public record WaitlistQuery(
+    Optional<Role> role,
+    Optional<String> search,
+    int offset,
+    int limit,
+    Optional<Language> language) {
 
   public static final int MAX_LIMIT = 500;
 
@@ -22,6 +29,12 @@ public record WaitlistQuery(Optional<Role> role, Optional<String> search, int of
       throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
     }
     search = search.map(String::trim).filter(s -> !s.isEmpty());
+    language = language == null ? Optional.empty() : language;
+  }
+
+  /** A query over every language. */
+  public WaitlistQuery(Optional<Role> role, Optional<String> search, int offset, int limit) {
+    this(role, search, offset, limit, Optional.empty());
   }
 
   /** The first page of everything. */

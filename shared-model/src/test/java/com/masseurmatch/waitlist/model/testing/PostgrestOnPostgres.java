@@ -14,8 +14,8 @@ import java.util.Map;
  * A PostgREST stand-in in front of a real, migrated PostgreSQL: WireMock answers {@code
  * /rest/v1/rpc/{function}} by calling the function with the body's named arguments as the service
  * role (see {@link PostgresRpcTransformer}). Points {@code supabase.url} at it and gives the test
- * the database's JDBC URL as {@code test.postgres.url} (and its own URL as {@code
- * test.postgrest.url}).
+ * the database's JDBC URL as {@code test.postgres.url} (and its own as {@code test.postgrest.url},
+ * for a test that builds its client itself).
  */
 public class PostgrestOnPostgres implements QuarkusTestResourceLifecycleManager {
 
@@ -47,7 +47,6 @@ public class PostgrestOnPostgres implements QuarkusTestResourceLifecycleManager 
         "10ms",
         "test.postgres.url",
         db.url(),
-        // the same URL under a key no other test resource sets, for stores a test builds itself
         "test.postgrest.url",
         "http://localhost:" + server.port());
   }

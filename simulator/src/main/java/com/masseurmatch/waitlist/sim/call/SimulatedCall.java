@@ -155,11 +155,20 @@ public final class SimulatedCall {
   private void hear(Element verb) {
     String line =
         switch (verb.getTagName()) {
-          case "Say" -> verb.getTextContent().strip();
+          case "Say" -> spokenIn(verb) + verb.getTextContent().strip();
           case "Play" -> "(audio " + verb.getTextContent().strip() + ")";
           default -> "(pause " + verb.getAttribute("length") + " s)";
         };
     transcript.heard(line);
+  }
+
+  /** "[es-US Polly.Lupe] " for speech in another language than English, else nothing. */
+  private static String spokenIn(Element say) {
+    String language = say.getAttribute("language");
+    if (language.isEmpty() || language.startsWith("en")) {
+      return "";
+    }
+    return "[" + language + " " + say.getAttribute("voice") + "] ";
   }
 
   private Next gather(URI base, Element gather) {

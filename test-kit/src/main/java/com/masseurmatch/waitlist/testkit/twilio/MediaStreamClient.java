@@ -118,6 +118,11 @@ public final class MediaStreamClient implements AutoCloseable {
 
   /** A {@code start} with the IVR's parameters; a null token or caller is left out. */
   public void start(String callSid, String token, String caller) {
+    start(callSid, token, caller, Map.of());
+  }
+
+  /** A {@code start} with the IVR's parameters and more (such as {@code language}). */
+  public void start(String callSid, String token, String caller, Map<String, String> more) {
     Map<String, String> parameters = new LinkedHashMap<>();
     if (token != null) {
       parameters.put("token", token);
@@ -125,6 +130,7 @@ public final class MediaStreamClient implements AutoCloseable {
     if (caller != null) {
       parameters.put("caller", caller);
     }
+    parameters.putAll(more);
     sequence++;
     sendText(MediaStreamFrames.start(ACCOUNT_SID, callSid, STREAM_SID, parameters));
   }

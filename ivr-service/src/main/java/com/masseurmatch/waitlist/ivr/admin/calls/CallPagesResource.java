@@ -1,9 +1,9 @@
 package com.masseurmatch.waitlist.ivr.admin.calls;
 
 import com.masseurmatch.waitlist.ivr.admin.ConsoleData;
-import com.masseurmatch.waitlist.ivr.admin.ConsoleErrors.BadQueryException;
 import com.masseurmatch.waitlist.ivr.admin.ConsoleErrors.NotFoundException;
 import com.masseurmatch.waitlist.ivr.admin.ConsolePage;
+import com.masseurmatch.waitlist.ivr.admin.ConsoleQuery;
 import com.masseurmatch.waitlist.ivr.admin.session.CurrentSession;
 import com.masseurmatch.waitlist.ivr.recording.CallRecordingPanel;
 import com.masseurmatch.waitlist.model.analysis.AnalysisStore;
@@ -13,6 +13,7 @@ import com.masseurmatch.waitlist.model.call.CallRecord;
 import com.masseurmatch.waitlist.model.console.CallPage;
 import com.masseurmatch.waitlist.model.console.CallSearch;
 import com.masseurmatch.waitlist.model.recording.RecordingStore;
+import com.masseurmatch.waitlist.model.text.Language;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -36,7 +36,13 @@ public class CallPagesResource {
   @CheckedTemplate(basePath = "admin")
   static class Templates {
     static native TemplateInstance calls(
-        ConsolePage page, CallPage results, String path, String outcome, int pageNumber, int pages);
+        ConsolePage page,
+        CallPage results,
+        String path,
+        String outcome,
+        int pageNumber,
+        int pages,
+        String language);
 
     static native TemplateInstance call(
         ConsolePage page, CallView view, CallRecordingPanel recording);
@@ -58,23 +64,35 @@ public class CallPagesResource {
   @GET
   @Operation(hidden = true) // an HTML page, not part of the API
   public TemplateInstance list(
-      @RestQuery String path, @RestQuery String outcome, @RestQuery String page) {
-    int number = pageNumber(page);
+      @RestQuery String path,
+      @RestQuery String outcome,
+      @RestQuery String page,
+      @RestQuery String language) {
+    int number = ConsoleQuery.pageNumber(page);
     CallSearch search =
         new CallSearch(
-            parse(path, CallPath::fromWire, "path"),
-            parse(outcome, CallOutcome::fromWire, "outcome"),
-            (number - 1) * PAGE_SIZE,
-            PAGE_SIZE);
+            ConsoleQuery.option(path, CallPath::fromWire, "path"),
+            ConsoleQuery.option(outcome, CallOutcome::fromWire, "outcome"),
+            ConsoleQuery.offset(number, PAGE_SIZE),
+            PAGE_SIZE,
+            ConsoleQuery.option(language, CallPagesResource::language, "language"));
     CallPage results = data.read(store -> store.calls(search));
-    int pages = (int) Math.max(1, (results.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+    int pages = ConsoleQuery.pages(results.total(), PAGE_SIZE);
     return Templates.calls(
         ConsolePage.of("calls", session.get()),
         results,
         path == null ? "" : path,
         outcome == null ? "" : outcome,
         number,
-        pages);
+        pages,
+        language == null ? "" : language);
+  }
+
+  /** A language code ({@code en}, {@code es}, {@code fr}), exactly. */
+  private static Language language(String code) {
+    return Language.find(code)
+        .filter(found -> found.code().equals(code))
+        .orElseThrow(() -> new IllegalArgumentException("unknown language " + code));
   }
 
   @GET
@@ -88,29 +106,5 @@ public class CallPagesResource {
         ConsolePage.of("calls", session.get()),
         CallView.of(record),
         CallRecordingPanel.of(sid, analysis, recordings));
-  }
-
-  private static <T> Optional<T> parse(
-      String value, java.util.function.Function<String, T> parser, String name) {
-    if (value == null || value.isBlank()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(parser.apply(value.strip()));
-    } catch (IllegalArgumentException e) {
-      throw new BadQueryException("unknown " + name + ": " + value);
-    }
-  }
-
-  private static int pageNumber(String page) {
-    try {
-      int number = page == null || page.isBlank() ? 1 : Integer.parseInt(page.strip());
-      if (number < 1 || number > 1_000_000) {
-        throw new BadQueryException("page must be 1 or more");
-      }
-      return number;
-    } catch (NumberFormatException e) {
-      throw new BadQueryException("page must be a number");
-    }
   }
 }

@@ -1,8 +1,10 @@
 package com.masseurmatch.waitlist.ivr.admin.waitlist;
 
 import com.masseurmatch.waitlist.ivr.admin.ConsoleErrors.BadQueryException;
+import com.masseurmatch.waitlist.ivr.admin.ConsoleQuery;
 import com.masseurmatch.waitlist.model.console.EntrySearch;
 import com.masseurmatch.waitlist.model.console.EntrySort;
+import com.masseurmatch.waitlist.model.text.Language;
 import com.masseurmatch.waitlist.model.waitlist.Role;
 import com.masseurmatch.waitlist.model.waitlist.Source;
 import java.net.URLEncoder;
@@ -16,7 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * The waitlist page's query string, parsed and checked once: search text, role, source, date range,
- * sort column and direction, page number. Renders links back to the page with some of it changed.
+ * sort column and direction, page number, language. Renders links back to the page with some of it
+ * changed.
  */
 public record WaitlistFilters(
     String q,
@@ -26,9 +29,10 @@ public record WaitlistFilters(
     String to,
     String sort,
     String dir,
-    int page) {
+    int page,
+    String language) {
 
-  static final int PAGE_SIZE = 25;
+  static final int PAGE_SIZE = ConsoleQuery.PAGE_SIZE;
 
   /** Checks each parameter; an unknown value is a 400 page, never a silent default. */
   static WaitlistFilters parse(
@@ -40,6 +44,20 @@ public record WaitlistFilters(
       String sort,
       String dir,
       String page) {
+    return parse(q, role, source, from, to, sort, dir, page, null);
+  }
+
+  /** {@link #parse} with a language filter ({@code en}, {@code es}, {@code fr}). */
+  static WaitlistFilters parse(
+      String q,
+      String role,
+      String source,
+      String from,
+      String to,
+      String sort,
+      String dir,
+      String page,
+      String language) {
     WaitlistFilters filters =
         new WaitlistFilters(
             blank(q),
@@ -49,7 +67,8 @@ public record WaitlistFilters(
             blank(to),
             sort == null || sort.isBlank() ? "created_at" : sort,
             dir == null || dir.isBlank() ? "desc" : dir,
-            parsePage(page));
+            ConsoleQuery.pageNumber(page),
+            blank(language));
     filters.search(0, 1); // validates
     return filters;
   }
@@ -69,7 +88,14 @@ public record WaitlistFilters(
           EntrySort.fromColumn(sort),
           dir.equals("desc"),
           offset,
-          limit);
+          limit,
+          Optional.ofNullable(language)
+              .map(
+                  code ->
+                      Language.find(code)
+                          .filter(found -> found.code().equals(code))
+                          .orElseThrow(
+                              () -> new BadQueryException("language must be en, es or fr"))));
     } catch (DateTimeParseException e) {
       throw new BadQueryException("dates are written YYYY-MM-DD");
     } catch (IllegalArgumentException e) {
@@ -117,6 +143,7 @@ public record WaitlistFilters(
         switch (field) {
           case "role" -> role;
           case "source" -> source;
+          case "language" -> language;
           default -> null;
         };
     return value.equals(current);
@@ -138,6 +165,7 @@ public record WaitlistFilters(
     put(params, "q", q);
     put(params, "role", role);
     put(params, "source", source);
+    put(params, "language", language);
     put(params, "from", from);
     put(params, "to", to);
     params.put("sort", sortColumn);
@@ -159,20 +187,5 @@ public record WaitlistFilters(
 
   private static String blank(String value) {
     return value == null || value.isBlank() ? null : value.strip();
-  }
-
-  private static int parsePage(String page) {
-    if (page == null || page.isBlank()) {
-      return 1;
-    }
-    try {
-      int number = Integer.parseInt(page.strip());
-      if (number < 1 || number > 1_000_000) {
-        throw new BadQueryException("page must be 1 or more");
-      }
-      return number;
-    } catch (NumberFormatException e) {
-      throw new BadQueryException("page must be a number");
-    }
   }
 }

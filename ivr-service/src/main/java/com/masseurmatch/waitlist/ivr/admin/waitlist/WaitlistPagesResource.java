@@ -3,6 +3,7 @@ package com.masseurmatch.waitlist.ivr.admin.waitlist;
 import com.masseurmatch.waitlist.ivr.admin.ConsoleData;
 import com.masseurmatch.waitlist.ivr.admin.ConsoleErrors.NotFoundException;
 import com.masseurmatch.waitlist.ivr.admin.ConsolePage;
+import com.masseurmatch.waitlist.ivr.admin.ConsoleQuery;
 import com.masseurmatch.waitlist.ivr.admin.session.CurrentSession;
 import com.masseurmatch.waitlist.ivr.waitlist.CsvWriter;
 import com.masseurmatch.waitlist.model.validation.EntryForm;
@@ -66,13 +67,12 @@ public class WaitlistPagesResource {
       @RestQuery String sort,
       @RestQuery String dir,
       @RestQuery String page,
-      @RestQuery String erased) {
-    WaitlistFilters filters = WaitlistFilters.parse(q, role, source, from, to, sort, dir, page);
+      @RestQuery String erased,
+      @RestQuery String language) {
+    WaitlistFilters filters =
+        WaitlistFilters.parse(q, role, source, from, to, sort, dir, page, language);
     WaitlistPage results = data.read(store -> store.entries(filters.pageSearch()));
-    int pages =
-        (int)
-            Math.max(
-                1, (results.total() + WaitlistFilters.PAGE_SIZE - 1) / WaitlistFilters.PAGE_SIZE);
+    int pages = ConsoleQuery.pages(results.total(), WaitlistFilters.PAGE_SIZE);
     return Templates.waitlist(page(), filters, results, pages, erased != null);
   }
 
@@ -87,8 +87,10 @@ public class WaitlistPagesResource {
       @RestQuery String from,
       @RestQuery String to,
       @RestQuery String sort,
-      @RestQuery String dir) {
-    WaitlistFilters filters = WaitlistFilters.parse(q, role, source, from, to, sort, dir, null);
+      @RestQuery String dir,
+      @RestQuery String language) {
+    WaitlistFilters filters =
+        WaitlistFilters.parse(q, role, source, from, to, sort, dir, null, language);
     List<StoredEntry> rows = editor.export(filters);
     return RestResponse.ResponseBuilder.ok(CsvWriter.write(rows), "text/csv; charset=UTF-8")
         .header("Content-Disposition", "attachment; filename=\"waitlist.csv\"")

@@ -52,7 +52,7 @@ public final class EmbeddedAnalysisStore implements AnalysisStore {
       BigDecimal costUsd) {
     return database.write(
             c ->
-                EmbeddedSql.update(
+                RecordingSql.update(
                     c,
                     "update calls set analysis = ?, analysis_status = 'done', analysis_model = ?,"
                         + " analysis_usage = ?, analysis_cost_usd = ?, analysis_error = null,"
@@ -71,7 +71,7 @@ public final class EmbeddedAnalysisStore implements AnalysisStore {
   public boolean mark(String callSid, String status, String error) {
     return database.write(
             c ->
-                EmbeddedSql.update(
+                RecordingSql.update(
                     c,
                     "update calls set analysis_status = ?, analysis_error = substr(?, 1, 500),"
                         + " analysis = case when ? = 'done' then analysis else null end,"
@@ -112,7 +112,7 @@ public final class EmbeddedAnalysisStore implements AnalysisStore {
                       + " and json_extract(analysis, '$.sentiment') is not null"
                       + " and coalesce(started_at, ended_at) >= ?"
                       + " and coalesce(started_at, ended_at) < ? group by day order by day")) {
-            EmbeddedSql.bind(select, from.toEpochMilli(), to.toEpochMilli());
+            RecordingSql.bind(select, from.toEpochMilli(), to.toEpochMilli());
             try (ResultSet rows = select.executeQuery()) {
               while (rows.next()) {
                 days.add(
@@ -143,7 +143,7 @@ public final class EmbeddedAnalysisStore implements AnalysisStore {
                 + where
                 + " order by coalesce(started_at, ended_at) is null,"
                 + " coalesce(started_at, ended_at) desc, call_sid limit ? offset ?")) {
-      EmbeddedSql.bind(select, all);
+      RecordingSql.bind(select, all);
       try (ResultSet r = select.executeQuery()) {
         while (r.next()) {
           calls.add(row(r));

@@ -8,6 +8,7 @@ import com.masseurmatch.waitlist.model.call.CallPath;
 import com.masseurmatch.waitlist.model.call.CallRecord;
 import com.masseurmatch.waitlist.model.call.CallRecordStore;
 import com.masseurmatch.waitlist.model.call.TranscriptTurn;
+import com.masseurmatch.waitlist.model.console.CallSummary;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,7 +26,7 @@ public final class EmbeddedCallRecordStore implements CallRecordStore {
 
   private static final String COLUMNS =
       "call_sid, from_number, started_at, ended_at, path, outcome, waitlist_id, transcript,"
-          + " usage, cost_usd, collected, assistant_state";
+          + " usage, cost_usd, collected, assistant_state, language";
 
   private final EmbeddedDatabase database;
   private final ObjectMapper json;
@@ -43,7 +44,7 @@ public final class EmbeddedCallRecordStore implements CallRecordStore {
               connection.prepareStatement(
                   "insert into calls ("
                       + COLUMNS
-                      + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (call_sid) do update"
+                      + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (call_sid) do update"
                       + " set from_number = coalesce(excluded.from_number, from_number),"
                       + " started_at = coalesce(excluded.started_at, started_at),"
                       + " ended_at = coalesce(excluded.ended_at, ended_at),"
@@ -54,7 +55,8 @@ public final class EmbeddedCallRecordStore implements CallRecordStore {
                       + " usage = coalesce(excluded.usage, usage),"
                       + " cost_usd = coalesce(excluded.cost_usd, cost_usd),"
                       + " collected = coalesce(excluded.collected, collected),"
-                      + " assistant_state = coalesce(excluded.assistant_state, assistant_state)")) {
+                      + " assistant_state = coalesce(excluded.assistant_state, assistant_state),"
+                      + " language = coalesce(excluded.language, language)")) {
             upsert.setString(1, record.callSid());
             upsert.setString(2, record.fromNumber());
             setInstant(upsert, 3, record.startedAt());
@@ -69,6 +71,7 @@ public final class EmbeddedCallRecordStore implements CallRecordStore {
                 10, record.costUsd() == null ? null : record.costUsd().toPlainString());
             upsert.setString(11, toJson(record.collected()));
             upsert.setString(12, toJson(record.assistantState()));
+            upsert.setString(13, record.language());
             upsert.executeUpdate();
           }
           return null;
@@ -111,11 +114,30 @@ public final class EmbeddedCallRecordStore implements CallRecordStore {
   }
 
   private CallRecord row(ResultSet rows) throws SQLException {
+    CallSummary call = summary(rows);
+    return new CallRecord(
+        call.callSid(),
+        call.fromNumber(),
+        call.startedAt(),
+        call.endedAt(),
+        call.path(),
+        call.outcome(),
+        call.waitlistId(),
+        fromJson(rows.getString("transcript"), new TypeReference<List<TranscriptTurn>>() {}),
+        fromJson(rows.getString("usage"), new TypeReference<Map<String, Long>>() {}),
+        call.costUsd(),
+        fromJson(rows.getString("collected"), new TypeReference<Map<String, String>>() {}),
+        fromJson(rows.getString("assistant_state"), new TypeReference<Map<String, Object>>() {}),
+        rows.getString("language"));
+  }
+
+  /** A row's plain columns (no transcript, usage or state), as the console lists calls. */
+  static CallSummary summary(ResultSet rows) throws SQLException {
     String path = rows.getString("path");
     String outcome = rows.getString("outcome");
     String waitlistId = rows.getString("waitlist_id");
     String cost = rows.getString("cost_usd");
-    return new CallRecord(
+    return new CallSummary(
         rows.getString("call_sid"),
         rows.getString("from_number"),
         instant(rows, "started_at"),
@@ -123,11 +145,7 @@ public final class EmbeddedCallRecordStore implements CallRecordStore {
         path == null ? null : CallPath.fromWire(path),
         outcome == null ? null : CallOutcome.fromWire(outcome),
         waitlistId == null ? null : UUID.fromString(waitlistId),
-        fromJson(rows.getString("transcript"), new TypeReference<List<TranscriptTurn>>() {}),
-        fromJson(rows.getString("usage"), new TypeReference<Map<String, Long>>() {}),
-        cost == null ? null : new BigDecimal(cost),
-        fromJson(rows.getString("collected"), new TypeReference<Map<String, String>>() {}),
-        fromJson(rows.getString("assistant_state"), new TypeReference<Map<String, Object>>() {}));
+        cost == null ? null : new BigDecimal(cost));
   }
 
   static void setInstant(PreparedStatement statement, int index, Instant value)

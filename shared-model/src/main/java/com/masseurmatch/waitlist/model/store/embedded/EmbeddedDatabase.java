@@ -133,6 +133,8 @@ public final class EmbeddedDatabase {
             }
             addColumnIfMissing(statement, "calls", "collected", "text");
             addColumnIfMissing(statement, "calls", "assistant_state", "text");
+            addColumnIfMissing(statement, "calls", "language", "text");
+            addColumnIfMissing(statement, "waitlist", "language", "text not null default 'en'");
             statement.execute("pragma user_version = " + SCHEMA_VERSION);
           }
           return null;

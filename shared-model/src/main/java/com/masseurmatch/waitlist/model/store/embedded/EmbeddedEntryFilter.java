@@ -41,6 +41,13 @@ final class EmbeddedEntryFilter {
               args.add(source.wireName());
             });
     search
+        .language()
+        .ifPresent(
+            language -> {
+              where.append(" and language = ?");
+              args.add(language.code());
+            });
+    search
         .from()
         .ifPresent(
             day -> {

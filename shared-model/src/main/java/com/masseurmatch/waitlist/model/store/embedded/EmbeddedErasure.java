@@ -24,7 +24,7 @@ final class EmbeddedErasure {
     String id = waitlistId == null ? null : waitlistId.toString();
     Set<String> sids = new LinkedHashSet<>();
     sids.addAll(
-        EmbeddedSql.strings(
+        RecordingSql.strings(
             c,
             "select call_sid from calls where (? is not null and from_number = ?)"
                 + " or (? is not null and waitlist_id = ?) or (? is not null and call_sid = ?)",
@@ -35,7 +35,7 @@ final class EmbeddedErasure {
             callSid,
             callSid));
     sids.addAll(
-        EmbeddedSql.strings(
+        RecordingSql.strings(
             c,
             "select call_sid from voicemails where call_sid is not null and"
                 + " ((? is not null and from_number = ?) or (? is not null and call_sid = ?))",
@@ -45,33 +45,33 @@ final class EmbeddedErasure {
             callSid));
     List<String> recordings = new ArrayList<>();
     for (String sid : sids) {
-      EmbeddedSql.update(
+      RecordingSql.update(
           c,
           "update calls set transcript = null, collected = null, assistant_state = null,"
               + " from_number = null, analysis = null, analysis_error = null,"
               + " analysis_status = case when analysis_status is null then null"
               + " else 'erased' end where call_sid = ?",
           sid);
-      EmbeddedSql.update(
+      RecordingSql.update(
           c,
           "update voicemails set transcription = null, recording_url = null,"
               + " from_number = null where call_sid = ?",
           sid);
-      EmbeddedSql.update(
+      RecordingSql.update(
           c,
           "delete from jobs where status in ('queued', 'dead')"
               + " and json_extract(payload, '$.call_sid') = ?",
           sid);
-      EmbeddedSql.update(
+      RecordingSql.update(
           c, "delete from recordings where call_sid = ? and recording_sid is null", sid);
       recordings.addAll(
-          EmbeddedSql.strings(
+          RecordingSql.strings(
               c,
               "select recording_sid from recordings where call_sid = ?"
                   + " and recording_sid is not null",
               sid));
     }
-    EmbeddedSql.update(
+    RecordingSql.update(
         c,
         "delete from messages where (? is not null and waitlist_id = ?)"
             + " or destination in (?, ?)",
@@ -79,7 +79,7 @@ final class EmbeddedErasure {
         id,
         phone,
         email);
-    EmbeddedSql.update(
+    RecordingSql.update(
         c,
         "delete from jobs where status in ('queued', 'dead') and ((? is not null and"
             + " json_extract(payload, '$.waitlist_id') = ?)"

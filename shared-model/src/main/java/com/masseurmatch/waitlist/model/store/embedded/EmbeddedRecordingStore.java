@@ -36,7 +36,7 @@ public final class EmbeddedRecordingStore implements RecordingStore {
   public void consent(String callSid, Consent consent) {
     database.write(
         c ->
-            EmbeddedSql.update(
+            RecordingSql.update(
                 c,
                 "insert into calls (call_sid, recording_consent, recording_consent_method,"
                     + " recording_consent_at) values (?, ?, ?, ?) on conflict (call_sid) do update"
@@ -55,7 +55,7 @@ public final class EmbeddedRecordingStore implements RecordingStore {
     long now = clock.millis();
     database.write(
         c ->
-            EmbeddedSql.update(
+            RecordingSql.update(
                 c,
                 "insert into recordings (id, call_sid, kind, status, consent_at, consent_method,"
                     + " created_at, updated_at) values (?, ?, 'call', 'requested', ?, ?, ?, ?)",
@@ -72,7 +72,7 @@ public final class EmbeddedRecordingStore implements RecordingStore {
   public void started(UUID id, String recordingSid, String status, Integer channels) {
     database.write(
         c ->
-            EmbeddedSql.update(
+            RecordingSql.update(
                 c,
                 "update recordings set recording_sid = ?, status = ?, channels = ?,"
                     + " updated_at = ? where id = ?",
@@ -87,7 +87,7 @@ public final class EmbeddedRecordingStore implements RecordingStore {
   public void startFailed(UUID id, String error) {
     database.write(
         c ->
-            EmbeddedSql.update(
+            RecordingSql.update(
                 c,
                 "update recordings set status = 'failed', error = substr(?, 1, 500),"
                     + " updated_at = ? where id = ?",
@@ -101,7 +101,7 @@ public final class EmbeddedRecordingStore implements RecordingStore {
       String recordingSid, String callSid, String status, Integer durationS, Integer channels) {
     return database.write(
             c ->
-                EmbeddedSql.update(
+                RecordingSql.update(
                     c,
                     "update recordings set status = case when status = 'deleting' then status"
                         + " else ? end, duration_s = coalesce(?, duration_s),"
@@ -151,12 +151,12 @@ public final class EmbeddedRecordingStore implements RecordingStore {
   public List<String> expire(Instant before, int limit) {
     return database.write(
         c -> {
-          EmbeddedSql.update(
+          RecordingSql.update(
               c,
               "delete from recordings where recording_sid is null and created_at < ?",
               before.toEpochMilli());
           List<String> sids =
-              EmbeddedSql.strings(
+              RecordingSql.strings(
                   c,
                   "select recording_sid from recordings where created_at < ? and recording_sid"
                       + " is not null order by created_at limit ?",
@@ -171,11 +171,11 @@ public final class EmbeddedRecordingStore implements RecordingStore {
   public void deleted(String recordingSid) {
     database.write(
         c -> {
-          EmbeddedSql.update(
+          RecordingSql.update(
               c,
               "update voicemails set recording_url = null where recording_sid = ?",
               recordingSid);
-          return EmbeddedSql.update(
+          return RecordingSql.update(
               c, "delete from recordings where recording_sid = ?", recordingSid);
         });
   }
@@ -185,7 +185,7 @@ public final class EmbeddedRecordingStore implements RecordingStore {
     long cutoff = before.toEpochMilli();
     return database.write(
         c ->
-            EmbeddedSql.update(
+            RecordingSql.update(
                     c,
                     "update calls set transcript = null, collected = null, assistant_state = null,"
                         + " analysis = case when analysis is null then null else"
@@ -194,7 +194,7 @@ public final class EmbeddedRecordingStore implements RecordingStore {
                         + " or collected is not null or assistant_state is not null"
                         + " or json_extract(analysis, '$.summary') is not null)",
                     cutoff)
-                + EmbeddedSql.update(
+                + RecordingSql.update(
                     c,
                     "update voicemails set transcription = null where created_at < ?"
                         + " and transcription is not null",
@@ -213,7 +213,7 @@ public final class EmbeddedRecordingStore implements RecordingStore {
 
   private void markDeleting(Connection c, List<String> recordingSids) throws SQLException {
     for (String sid : recordingSids) {
-      EmbeddedSql.update(
+      RecordingSql.update(
           c,
           "update recordings set status = 'deleting', updated_at = ? where recording_sid = ?",
           clock.millis(),
@@ -225,7 +225,7 @@ public final class EmbeddedRecordingStore implements RecordingStore {
       throws SQLException {
     List<Recording> rows = new ArrayList<>();
     try (PreparedStatement select = c.prepareStatement(sql)) {
-      EmbeddedSql.bind(select, args);
+      RecordingSql.bind(select, args);
       try (ResultSet r = select.executeQuery()) {
         while (r.next()) {
           rows.add(
@@ -235,8 +235,8 @@ public final class EmbeddedRecordingStore implements RecordingStore {
                   r.getString("call_sid"),
                   r.getString("kind"),
                   r.getString("status"),
-                  EmbeddedSql.integer(r, "channels"),
-                  EmbeddedSql.integer(r, "duration_s"),
+                  RecordingSql.integer(r, "channels"),
+                  RecordingSql.integer(r, "duration_s"),
                   EmbeddedCallRecordStore.instant(r, "consent_at"),
                   r.getString("consent_method"),
                   r.getString("error"),

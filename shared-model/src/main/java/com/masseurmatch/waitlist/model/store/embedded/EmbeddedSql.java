@@ -4,54 +4,32 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.util.ArrayList;
-import java.util.List;
 
-/** Small JDBC helpers for statements with positional arguments. */
+/** Statements with positional arguments, for the console's embedded queries. */
 final class EmbeddedSql {
 
   private EmbeddedSql() {}
 
-  static int update(Connection c, String sql, Object... args) throws SQLException {
-    try (PreparedStatement statement = c.prepareStatement(sql)) {
-      bind(statement, args);
+  /** Runs a change; the number of rows it touched. */
+  static int execute(Connection c, String sql, Object... args) throws SQLException {
+    try (PreparedStatement statement = prepare(c, sql, args)) {
       return statement.executeUpdate();
     }
   }
 
-  static List<String> strings(Connection c, String sql, Object... args) throws SQLException {
-    List<String> values = new ArrayList<>();
-    try (PreparedStatement statement = c.prepareStatement(sql)) {
-      bind(statement, args);
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          values.add(rows.getString(1));
-        }
-      }
-    }
-    return values;
+  /** Runs a query; the statement closes with its result set. */
+  static ResultSet query(Connection c, String sql, Object... args) throws SQLException {
+    PreparedStatement statement = prepare(c, sql, args);
+    statement.closeOnCompletion();
+    return statement.executeQuery();
   }
 
-  static void bind(PreparedStatement statement, Object... args) throws SQLException {
+  private static PreparedStatement prepare(Connection c, String sql, Object... args)
+      throws SQLException {
+    PreparedStatement statement = c.prepareStatement(sql);
     for (int i = 0; i < args.length; i++) {
-      Object value = args[i];
-      if (value == null) {
-        statement.setNull(i + 1, Types.NULL);
-      } else if (value instanceof Long l) {
-        statement.setLong(i + 1, l);
-      } else if (value instanceof Integer n) {
-        statement.setInt(i + 1, n);
-      } else if (value instanceof Boolean b) {
-        statement.setInt(i + 1, b ? 1 : 0);
-      } else {
-        statement.setString(i + 1, value.toString());
-      }
+      statement.setObject(i + 1, args[i]);
     }
-  }
-
-  static Integer integer(ResultSet rows, String column) throws SQLException {
-    int value = rows.getInt(column);
-    return rows.wasNull() ? null : value;
+    return statement;
   }
 }

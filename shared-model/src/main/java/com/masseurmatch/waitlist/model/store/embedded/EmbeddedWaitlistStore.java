@@ -27,7 +27,7 @@ import java.util.UUID;
 public final class EmbeddedWaitlistStore implements WaitlistStore {
 
   static final String COLUMNS =
-      "id, full_name, phone, email, role, source, call_sid, created_at, updated_at";
+      "id, full_name, phone, email, role, source, call_sid, created_at, updated_at, language";
 
   private final EmbeddedDatabase database;
   private final Clock clock;
@@ -84,7 +84,7 @@ public final class EmbeddedWaitlistStore implements WaitlistStore {
       throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "insert into waitlist (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            "insert into waitlist (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       insert.setString(1, UUID.randomUUID().toString());
       insert.setString(2, entry.fullName());
       insert.setString(3, entry.phone());
@@ -94,6 +94,7 @@ public final class EmbeddedWaitlistStore implements WaitlistStore {
       insert.setString(7, entry.callSid());
       insert.setLong(8, now);
       insert.setLong(9, now);
+      insert.setString(10, entry.language());
       insert.executeUpdate();
     }
   }
@@ -105,21 +106,24 @@ public final class EmbeddedWaitlistStore implements WaitlistStore {
         connection.prepareStatement(
             """
             update waitlist set full_name = ?, phone = ?, role = ?, source = ?,
-              call_sid = coalesce(?, call_sid), updated_at = ?
+              call_sid = coalesce(?, call_sid), updated_at = ?, language = ?
             where email = ? and (full_name is not ? or phone is not ? or role is not ?
-              or source is not ? or call_sid is not coalesce(?, call_sid))""")) {
+              or source is not ? or call_sid is not coalesce(?, call_sid)
+              or language is not ?)""")) {
       update.setString(1, entry.fullName());
       update.setString(2, entry.phone());
       update.setString(3, entry.role().wireName());
       update.setString(4, entry.source().wireName());
       update.setString(5, entry.callSid());
       update.setLong(6, now);
-      update.setString(7, entry.email());
-      update.setString(8, entry.fullName());
-      update.setString(9, entry.phone());
-      update.setString(10, entry.role().wireName());
-      update.setString(11, entry.source().wireName());
-      update.setString(12, entry.callSid());
+      update.setString(7, entry.language());
+      update.setString(8, entry.email());
+      update.setString(9, entry.fullName());
+      update.setString(10, entry.phone());
+      update.setString(11, entry.role().wireName());
+      update.setString(12, entry.source().wireName());
+      update.setString(13, entry.callSid());
+      update.setString(14, entry.language());
       update.executeUpdate();
     }
   }
@@ -145,6 +149,13 @@ public final class EmbeddedWaitlistStore implements WaitlistStore {
             role -> {
               where.append(" and role = ?");
               args.add(role.wireName());
+            });
+    query
+        .language()
+        .ifPresent(
+            language -> {
+              where.append(" and language = ?");
+              args.add(language.code());
             });
     query
         .search()
@@ -226,6 +237,7 @@ public final class EmbeddedWaitlistStore implements WaitlistStore {
         Source.fromWire(rows.getString("source")),
         rows.getString("call_sid"),
         Instant.ofEpochMilli(rows.getLong("created_at")),
-        Instant.ofEpochMilli(rows.getLong("updated_at")));
+        Instant.ofEpochMilli(rows.getLong("updated_at")),
+        rows.getString("language"));
   }
 }

@@ -54,6 +54,7 @@ public final class PostgrestWaitlistStore implements WaitlistStore {
     args.put("role", entry.role().wireName());
     args.put("source", entry.source().wireName());
     args.put("call_sid", entry.callSid());
+    args.put("language", entry.language());
     List<SubmitRow> rows =
         read(
             client.rpc("submit_waitlist_entry", args).body(),
@@ -99,6 +100,7 @@ public final class PostgrestWaitlistStore implements WaitlistStore {
   private PostgrestResponse select(WaitlistQuery query, Map<String, String> page) {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("select", "*");
+    query.language().ifPresent(language -> params.put("language", "eq." + language.code()));
     if (query.search().isPresent()) {
       params.putAll(page);
       Map<String, Object> args = new LinkedHashMap<>();

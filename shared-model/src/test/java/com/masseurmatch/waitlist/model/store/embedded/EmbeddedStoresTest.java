@@ -230,8 +230,9 @@ class EmbeddedStoresTest {
                     connection -> {
                       try (Statement statement = connection.createStatement()) {
                         statement.execute(
-                            "insert into waitlist values ('x', 'A', '+1', 'a@b.c', 'boss', 'web',"
-                                + " null, 0, 0)");
+                            "insert into waitlist (id, full_name, phone, email, role, source,"
+                                + " call_sid, created_at, updated_at) values ('x', 'A', '+1',"
+                                + " 'a@b.c', 'boss', 'web', null, 0, 0)");
                       }
                       return null;
                     }));

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(PostgrestWireMock.class)
+@QuarkusTestResource(value = PostgrestWireMock.class, restrictToAnnotatedClass = true)
 class PostgrestWaitlistStoreTest {
 
   static final String ROW =
@@ -90,7 +90,7 @@ class PostgrestWaitlistStoreTest {
                 equalToJson(
                     """
                     {"full_name":"Ann Lee","phone":"+14155550100","email":"ann@example.com",
-                     "role":"therapist","source":"phone","call_sid":"CA1"}
+                     "role":"therapist","source":"phone","call_sid":"CA1","language":"en"}
                     """)));
   }
 
@@ -110,7 +110,7 @@ class PostgrestWaitlistStoreTest {
                 equalToJson(
                     """
                     {"full_name":"Ann Lee","phone":"+14155550100","email":"ann@example.com",
-                     "role":"therapist","source":"phone"}
+                     "role":"therapist","source":"phone","language":"en"}
                     """)));
   }
 

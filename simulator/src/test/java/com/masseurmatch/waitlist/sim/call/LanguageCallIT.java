@@ -1,0 +1,327 @@
+package com.masseurmatch.waitlist.sim.call;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.masseurmatch.waitlist.sim.bench.ServiceUnderTest;
+import com.masseurmatch.waitlist.testkit.openai.FakeRealtimeServer;
+import com.masseurmatch.waitlist.testkit.process.FreePort;
+import com.masseurmatch.waitlist.testkit.process.ServiceProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Whole calls in Spanish and French against the packaged services: the greeting offers each
+ * language in its own voice, a key or the spoken name switches, and the choice follows the call
+ * through the scripted form, the transfer, the voicemail, Knotty and the stored rows.
+ */
+class LanguageCallIT {
+
+  private static final String AUTH_TOKEN = "e2e-twilio-auth-token-0123456789";
+  private static final String SECRET = "e2e-stream-token-secret-0123456789abcdef";
+  private static Path data;
+  private static ServiceProcess ivr;
+  private static String base;
+
+  /** The IVR alone: no bridge and no OpenAI key, so option 1 is the scripted form. */
+  @BeforeAll
+  static void start() throws Exception {
+    data = Files.createTempDirectory("languages-e2e");
+    int port = FreePort.find();
+    base = "http://127.0.0.1:" + port;
+    ivr =
+        ServiceUnderTest.start(
+            Path.of("../ivr-service/target/quarkus-app/quarkus-run.jar"),
+            port,
+            null,
+            List.of("-Xmx128m"),
+            Map.ofEntries(
+                Map.entry("TWILIO_AUTH_TOKEN", AUTH_TOKEN),
+                Map.entry("PUBLIC_BASE_URL", base),
+                Map.entry("STREAM_TOKEN_SECRET", SECRET),
+                Map.entry("ADMIN_TOKEN", "e2e-admin-token-0123456789"),
+                Map.entry("WAITLIST_DATA_DIR", data.toString()),
+                Map.entry("WAITLIST_STORE", "embedded"),
+                Map.entry("TEAM_PHONE_NUMBER", "+14155550123"),
+                Map.entry("TEAM_PHONE_NUMBER_FR", "+15145550123"),
+                Map.entry("TWILIO_PHONE_NUMBER", "+14155550199"),
+                Map.entry(
+                    "IVR_TRANSFER_DAYS",
+                    "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY"),
+                Map.entry("IVR_TRANSFER_OPENS", "00:00"),
+                Map.entry("IVR_TRANSFER_CLOSES", "23:59"),
+                Map.entry("IVR_NUMBER_LANGUAGES", "+15145550199=fr")),
+            data.resolve("ivr-service.log"));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (ivr != null) {
+      ivr.close();
+    }
+  }
+
+  private static SimulatedCall call(String to, String steps, List<String> lines) {
+    return new SimulatedCall(AUTH_TOKEN, "+14155550100", to, new CallScript(steps), lines::add);
+  }
+
+  @Test
+  void aWholeSpanishCallSignsUpThroughTheScriptedFormBySpeech() throws Exception {
+    List<String> lines = new ArrayList<>();
+    SimulatedCall call =
+        call(
+            "+14155550199",
+            "say español; say lista de espera; press 1; say soy masajista; say Ana López;"
+                + " press 1; say ana punto lopez arroba example punto com; press 1",
+            lines);
+    SimulatedCall.Result result = call.run(base + "/api/voice");
+
+    String log = String.join("\n", lines);
+    assertEquals(0, result.refusedStatus(), log);
+    assertEquals(List.of(), result.twilioErrors(), log);
+    List<String> heard = result.heard();
+    assertTrue(heard.contains("[es-US Polly.Lupe] Para español, oprima 9 o diga español."), log);
+    assertTrue(
+        heard.contains(
+            "[fr-CA Polly.Chantal] Pour le français, appuyez sur le 8 ou dites français."),
+        log);
+    assertTrue(heard.stream().anyMatch(h -> h.startsWith("[es-US Polly.Lupe] Gracias por")), log);
+    assertTrue(
+        heard.stream()
+            .anyMatch(
+                h ->
+                    h.contains(
+                        "a, n, a, punto, l, o, p, e, z, arroba, e, x, a, m, p, l, e, punto,")),
+        log);
+    assertTrue(
+        heard.get(heard.size() - 1).startsWith("[es-US Polly.Lupe] ¡Gracias! Ya está en la lista"),
+        log);
+    assertEquals(
+        List.of("Ana López", "ana.lopez@example.com", "therapist", "+14155550100", "es"),
+        awaitEntry(call.callSid()),
+        log);
+    awaitRow(call.callSid(), "select language from calls where call_sid = ?", List.of("es"));
+  }
+
+  @Test
+  void aWholeFrenchCallOnTheFrenchNumberSignsUpBySpeech() throws Exception {
+    List<String> lines = new ArrayList<>();
+    SimulatedCall call =
+        call(
+            "+15145550199",
+            "say liste d'attente; press 1; say je suis massothérapeute; say Élodie Tremblay;"
+                + " press 1; say elodie point tremblay arobase example point com; press 1",
+            lines);
+    SimulatedCall.Result result = call.run(base + "/api/voice");
+
+    String log = String.join("\n", lines);
+    assertEquals(0, result.refusedStatus(), log);
+    assertEquals(List.of(), result.twilioErrors(), log);
+    assertTrue(result.heard().get(0).startsWith("[fr-CA Polly.Chantal] Merci d'avoir appelé"), log);
+    assertTrue(
+        result.heard().contains("[es-US Polly.Lupe] Para español, oprima 9 o diga español."), log);
+    assertTrue(result.heard().contains("For English, press 7, or say English."), log);
+    assertTrue(
+        result.heard().stream().anyMatch(h -> h.contains("arobase, e, x, a, m, p, l, e, point")),
+        log);
+    assertEquals(
+        List.of(
+            "Élodie Tremblay", "elodie.tremblay@example.com", "therapist", "+14155550100", "fr"),
+        awaitEntry(call.callSid()),
+        log);
+    awaitRow(call.callSid(), "select language from calls where call_sid = ?", List.of("fr"));
+  }
+
+  @Test
+  void aSpanishTransferIsToldTheTeamSpeaksEnglishAndTheVoicemailIsInSpanish() throws Exception {
+    List<String> lines = new ArrayList<>();
+    SimulatedCall call =
+        call("+14155550199", "press 9; say equipo; dial no-answer; record 6", lines);
+    SimulatedCall.Result result = call.run(base + "/api/voice");
+
+    String log = String.join("\n", lines);
+    assertEquals(List.of(), result.twilioErrors(), log);
+    assertTrue(
+        result.heard().stream()
+            .anyMatch(
+                h ->
+                    h.startsWith(
+                        "[es-US Polly.Lupe] Nuestro equipo habla inglés. Le comunico con el"
+                            + " equipo")),
+        log);
+    assertTrue(result.events().contains("dialled +14155550123: no-answer"), log);
+    assertTrue(
+        result.heard().stream()
+            .anyMatch(
+                h ->
+                    h.equals(
+                        "[es-US Polly.Lupe] Nuestro equipo no pudo contestar. Mejor dejemos un"
+                            + " mensaje.")),
+        log);
+    assertTrue(
+        result.heard().stream().anyMatch(h -> h.startsWith("[es-US Polly.Lupe] Por favor, deje")),
+        log);
+    assertTrue(
+        result
+            .heard()
+            .contains(
+                "[es-US Polly.Lupe] Gracias, nos comunicaremos con usted pronto." + " Adiós."),
+        log);
+    awaitRow(
+        call.callSid(),
+        "select path, outcome, language from calls where call_sid = ?",
+        List.of("voicemail", "voicemail", "es"));
+  }
+
+  @Test
+  void aFrenchTransferDialsTheFrenchTeamWithoutTheNotice() throws Exception {
+    List<String> lines = new ArrayList<>();
+    SimulatedCall call = call("+14155550199", "press 8; press 2; dial completed", lines);
+    SimulatedCall.Result result = call.run(base + "/api/voice");
+
+    String log = String.join("\n", lines);
+    assertEquals(List.of(), result.twilioErrors(), log);
+    assertTrue(
+        result
+            .heard()
+            .contains(
+                "[fr-CA Polly.Chantal] Je vous mets en relation avec l'équipe de MasseurMatch. Un"
+                    + " instant, s'il vous plaît."),
+        log);
+    assertTrue(result.events().contains("dialled +15145550123: completed"), log);
+    assertTrue(
+        result
+            .heard()
+            .contains("[fr-CA Polly.Chantal] Merci d'avoir appelé MasseurMatch. Au revoir."),
+        log);
+  }
+
+  /**
+   * Option 1 in Spanish with the bridge: Knotty's session carries the Spanish prompt, voice and
+   * transcription language, and both rows say {@code es}.
+   */
+  @Test
+  void aSpanishOptionOneCallOpensKnottyInSpanish() throws Exception {
+    Path shared = Files.createTempDirectory("languages-realtime-e2e");
+    int bridgePort = FreePort.find();
+    int ivrPort = FreePort.find();
+    String ivrBase = "http://127.0.0.1:" + ivrPort;
+    List<JsonNode> sessions = new CopyOnWriteArrayList<>();
+    FakeRealtimeServer openai = new FakeRealtimeServer();
+    openai.onSessionUpdate(
+        session -> {
+          sessions.add(session);
+          return null;
+        });
+    openai.start();
+    try (openai;
+        ServiceProcess bridge =
+            ServiceUnderTest.start(
+                Path.of("../realtime-bridge/target/quarkus-app/quarkus-run.jar"),
+                bridgePort,
+                null,
+                List.of("-Xmx128m"),
+                Map.of(
+                    "STREAM_TOKEN_SECRET",
+                    SECRET,
+                    "OPENAI_API_KEY",
+                    FakeRealtimeServer.API_KEY,
+                    "OPENAI_REALTIME_URL",
+                    openai.url(),
+                    "WAITLIST_DATA_DIR",
+                    shared.toString(),
+                    "WAITLIST_STORE",
+                    "embedded",
+                    "BRIDGE_WARMUP_CALLS",
+                    "0",
+                    "KNOTTY_VOICE_ES",
+                    "coral"),
+                shared.resolve("realtime-bridge.log"));
+        ServiceProcess ivrWithBridge =
+            ServiceUnderTest.start(
+                Path.of("../ivr-service/target/quarkus-app/quarkus-run.jar"),
+                ivrPort,
+                null,
+                List.of("-Xmx128m"),
+                Map.of(
+                    "TWILIO_AUTH_TOKEN",
+                    AUTH_TOKEN,
+                    "PUBLIC_BASE_URL",
+                    ivrBase,
+                    "STREAM_TOKEN_SECRET",
+                    SECRET,
+                    "ADMIN_TOKEN",
+                    "e2e-admin-token-0123456789",
+                    "REALTIME_WEBSOCKET_URL",
+                    "ws://127.0.0.1:" + bridgePort,
+                    "WAITLIST_DATA_DIR",
+                    shared.toString(),
+                    "WAITLIST_STORE",
+                    "embedded",
+                    "OPENAI_API_KEY",
+                    "sk-e2e-ivr-unused"),
+                shared.resolve("ivr-service.log"))) {
+      List<String> lines = new ArrayList<>();
+      SimulatedCall call =
+          new SimulatedCall(
+              AUTH_TOKEN,
+              "+14155550100",
+              "+14155550199",
+              new CallScript("press 9; press 1; listen 3"),
+              lines::add);
+      SimulatedCall.Result result = call.run(ivrBase + "/api/voice");
+
+      String log = String.join("\n", lines);
+      assertEquals(0, result.refusedStatus(), log);
+      assertEquals(List.of(), result.twilioErrors(), log);
+      assertTrue(
+          result.events().stream()
+              .anyMatch(e -> e.contains("media stream to") && e.contains("language")),
+          log);
+      Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !sessions.isEmpty());
+      JsonNode session = sessions.get(0);
+      String instructions = session.path("instructions").asText();
+      assertTrue(instructions.contains("Hablas siempre en español"), instructions);
+      assertTrue(instructions.contains("Knotty de MasseurMatch"), instructions);
+      assertEquals("coral", session.path("audio").path("output").path("voice").asText());
+      assertEquals(
+          "es",
+          session.path("audio").path("input").path("transcription").path("language").asText());
+      Path db = shared.resolve("waitlist.db");
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(15))
+          .until(
+              () ->
+                  List.of("realtime", "es")
+                      .equals(
+                          StoredRows.first(
+                              db,
+                              "select path, language from calls where call_sid = ?",
+                              call.callSid())));
+    }
+  }
+
+  private static List<String> awaitEntry(String callSid) throws Exception {
+    String sql = "select full_name, email, role, phone, language from waitlist where call_sid = ?";
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> !StoredRows.first(data.resolve("waitlist.db"), sql, callSid).isEmpty());
+    return StoredRows.first(data.resolve("waitlist.db"), sql, callSid);
+  }
+
+  private static void awaitRow(String callSid, String sql, List<String> expected) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> expected.equals(StoredRows.first(data.resolve("waitlist.db"), sql, callSid)));
+  }
+}
