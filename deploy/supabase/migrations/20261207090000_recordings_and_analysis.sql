@@ -162,7 +162,8 @@ $$;
 -- Recordings made before p_before: marked deleting and returned for deletion at Twilio (again on
 -- the next run until deleted); ones Twilio never created are removed at once.
 create or replace function public.recordings_expire(p_before timestamptz, p_limit integer)
-returns setof text language plpgsql set search_path = '' as $$
+returns table (recording_sid text) language plpgsql set search_path = '' as $$
+#variable_conflict use_column
 begin
   delete from public.recordings where recording_sid is null and created_at < p_before;
   return query
@@ -217,7 +218,8 @@ end $$;
 create or replace function public.erase_recorded_data(
   p_phone text default null, p_email text default null, p_waitlist_id uuid default null,
   p_call_sid text default null)
-returns setof text language plpgsql set search_path = '' as $$
+returns table (recording_sid text) language plpgsql set search_path = '' as $$
+#variable_conflict use_column
 declare
   sids text[];
 begin

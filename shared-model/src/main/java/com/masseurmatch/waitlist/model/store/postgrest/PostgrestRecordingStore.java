@@ -112,13 +112,14 @@ public final class PostgrestRecordingStore implements RecordingStore {
 
   @Override
   public List<String> expire(Instant before, int limit) {
-    return rpc(
-        "recordings_expire",
-        new TypeReference<List<String>>() {},
-        "p_before",
-        before.toString(),
-        "p_limit",
-        limit);
+    return sids(
+        rpc(
+            "recordings_expire",
+            new TypeReference<List<SidRow>>() {},
+            "p_before",
+            before.toString(),
+            "p_limit",
+            limit));
   }
 
   @Override
@@ -134,17 +135,25 @@ public final class PostgrestRecordingStore implements RecordingStore {
 
   @Override
   public List<String> erase(String phone, String email, UUID waitlistId, String callSid) {
-    return rpc(
-        "erase_recorded_data",
-        new TypeReference<List<String>>() {},
-        "p_phone",
-        phone,
-        "p_email",
-        email,
-        "p_waitlist_id",
-        waitlistId,
-        "p_call_sid",
-        callSid);
+    return sids(
+        rpc(
+            "erase_recorded_data",
+            new TypeReference<List<SidRow>>() {},
+            "p_phone",
+            phone,
+            "p_email",
+            email,
+            "p_waitlist_id",
+            waitlistId,
+            "p_call_sid",
+            callSid));
+  }
+
+  /** A row of the functions that return recordings to delete. */
+  private record SidRow(String recordingSid) {}
+
+  private static List<String> sids(List<SidRow> rows) {
+    return rows.stream().map(SidRow::recordingSid).toList();
   }
 
   /** Calls a function with named arguments (name, value pairs; nulls are sent as null). */
