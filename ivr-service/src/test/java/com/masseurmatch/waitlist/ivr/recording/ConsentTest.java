@@ -51,12 +51,15 @@ class ConsentTest {
   void optionOneAsksAboutRecordingFirst() {
     var menu =
         Webhooks.twiml("/api/voice/menu?attempt=1", with(Webhooks.newCallSid(), "Digits", "1"));
-    assertEquals(Webhooks.PUBLIC_BASE + ConsentFlow.CONSENT_PATH + "?lang=en", menu.text("/Response/Redirect"));
+    assertEquals(
+        Webhooks.PUBLIC_BASE + ConsentFlow.CONSENT_PATH + "?lang=en",
+        menu.text("/Response/Redirect"));
 
     var question = Webhooks.twiml(ConsentFlow.CONSENT_PATH, Webhooks.call(Webhooks.newCallSid()));
     assertEquals("1", question.text("/Response/Gather/@numDigits"));
     assertEquals("dtmf speech", question.text("/Response/Gather/@input"));
-    assertEquals(Webhooks.PUBLIC_BASE + ANSWER + "?lang=en", question.text("/Response/Gather/@action"));
+    assertEquals(
+        Webhooks.PUBLIC_BASE + ANSWER + "?lang=en", question.text("/Response/Gather/@action"));
     assertTrue(
         question.text("/Response/Gather/Say").contains("To allow recording, press 1 or say yes"),
         question.xml());
@@ -68,7 +71,8 @@ class ConsentTest {
     var answer = Webhooks.twiml(ANSWER, with(callSid, "Digits", "1"));
 
     assertEquals("Say,Redirect", answer.verbs());
-    assertEquals(Webhooks.PUBLIC_BASE + "/api/voice/realtime?lang=en", answer.text("/Response/Redirect"));
+    assertEquals(
+        Webhooks.PUBLIC_BASE + "/api/voice/realtime?lang=en", answer.text("/Response/Redirect"));
     List<LoggedRequest> starts = TwilioRecordingsWireMock.starts(twilio, callSid);
     assertEquals(1, starts.size());
     LoggedRequest start = starts.get(0);
@@ -110,7 +114,8 @@ class ConsentTest {
     var answer = Webhooks.twiml(ANSWER, with(callSid, "SpeechResult", "No, thank you."));
 
     assertTrue(answer.text("/Response/Say").contains("will not be recorded"), answer.xml());
-    assertEquals(Webhooks.PUBLIC_BASE + "/api/voice/realtime?lang=en", answer.text("/Response/Redirect"));
+    assertEquals(
+        Webhooks.PUBLIC_BASE + "/api/voice/realtime?lang=en", answer.text("/Response/Redirect"));
     // the answer comes after any request to Twilio: none was made
     assertEquals(List.of(), TwilioRecordingsWireMock.starts(twilio, callSid));
     assertEquals(List.of(), recordings.forCalls(List.of(callSid)));
@@ -125,7 +130,8 @@ class ConsentTest {
     String callSid = Webhooks.newCallSid();
     var answer = Webhooks.twiml(ANSWER, Webhooks.call(callSid));
 
-    assertEquals(Webhooks.PUBLIC_BASE + "/api/voice/realtime?lang=en", answer.text("/Response/Redirect"));
+    assertEquals(
+        Webhooks.PUBLIC_BASE + "/api/voice/realtime?lang=en", answer.text("/Response/Redirect"));
     assertEquals(List.of(), TwilioRecordingsWireMock.starts(twilio, callSid));
     assertEquals("no_answer", analysis.call(callSid).orElseThrow().recordingConsent());
   }
@@ -136,7 +142,8 @@ class ConsentTest {
     String callSid = Webhooks.newCallSid();
     var answer = Webhooks.twiml(ANSWER, with(callSid, "SpeechResult", "yes"));
 
-    assertEquals(Webhooks.PUBLIC_BASE + "/api/voice/realtime?lang=en", answer.text("/Response/Redirect"));
+    assertEquals(
+        Webhooks.PUBLIC_BASE + "/api/voice/realtime?lang=en", answer.text("/Response/Redirect"));
     assertEquals(1, TwilioRecordingsWireMock.starts(twilio, callSid).size());
     Recording failed = recordings.forCalls(List.of(callSid)).get(0);
     assertEquals(List.of("failed", "speech"), List.of(failed.status(), failed.consentMethod()));
