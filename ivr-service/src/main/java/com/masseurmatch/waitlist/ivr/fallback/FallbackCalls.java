@@ -7,6 +7,8 @@ import com.masseurmatch.waitlist.model.call.CallOutcome;
 import com.masseurmatch.waitlist.model.call.CallPath;
 import com.masseurmatch.waitlist.model.call.CallRecord;
 import com.masseurmatch.waitlist.model.call.CallRecordStore;
+import com.masseurmatch.waitlist.model.job.JobStore;
+import com.masseurmatch.waitlist.model.recording.RecordingJobs;
 import com.masseurmatch.waitlist.model.store.StoreException;
 import io.quarkus.logging.Log;
 import jakarta.inject.Singleton;
@@ -26,11 +28,13 @@ public class FallbackCalls {
   private final CallRecordStore store;
   private final ObjectMapper json;
   private final CallLog log;
+  private final JobStore jobs;
 
-  FallbackCalls(CallRecordStore store, ObjectMapper json, CallLog log) {
+  FallbackCalls(CallRecordStore store, ObjectMapper json, CallLog log, JobStore jobs) {
     this.store = store;
     this.json = json;
     this.log = log;
+    this.jobs = jobs;
   }
 
   /**
@@ -80,7 +84,10 @@ public class FallbackCalls {
             .withLanguage(state.language()));
   }
 
-  /** Records the signup; in the background. A null id means the entry waits in the outbox. */
+  /**
+   * Records the signup, the end of the call; in the background. A null id means the entry waits in
+   * the outbox. A chat conversation's analysis is queued once the row is written.
+   */
   public void signedUp(String callSid, CallPath path, Map<String, String> collected, UUID id) {
     write(
         CallRecord.of(callSid)
@@ -88,6 +95,9 @@ public class FallbackCalls {
             .withOutcome(CallOutcome.SIGNED_UP)
             .withWaitlistId(id)
             .withCollected(Map.copyOf(collected)));
+    if (path == CallPath.FALLBACK) {
+      log.afterWrites(callSid, () -> RecordingJobs.enqueueAnalysis(jobs, callSid, null));
+    }
   }
 
   private void write(CallRecord record) {

@@ -73,6 +73,27 @@ public class CallLog {
   }
 
   /**
+   * Runs {@code work} in the background once the call's writes queued so far are done (or at once
+   * when none is in flight); a failure is logged.
+   */
+  public void afterWrites(String callSid, Runnable work) {
+    Runnable logged =
+        () -> {
+          try {
+            work.run();
+          } catch (RuntimeException e) {
+            Log.warnf("call %s: %s", callSid, e.getMessage());
+          }
+        };
+    CompletableFuture<Void> before = pending.get(callSid);
+    if (before == null) {
+      CompletableFuture.runAsync(logged, executor);
+    } else {
+      before.whenCompleteAsync((ignored, failure) -> logged.run(), executor);
+    }
+  }
+
+  /**
    * Writes a change to the call's row in the background. Writes for one call are applied in the
    * order they were made, so a later outcome is never overwritten by an earlier one.
    */

@@ -1,6 +1,7 @@
 package com.masseurmatch.waitlist.ivr.voice;
 
 import com.masseurmatch.waitlist.ivr.config.IvrConfig;
+import com.masseurmatch.waitlist.ivr.recording.ConsentFlow;
 import com.masseurmatch.waitlist.ivr.text.CallLanguages;
 import com.masseurmatch.waitlist.ivr.text.VoiceTexts;
 import com.masseurmatch.waitlist.model.call.CallOutcome;
@@ -37,6 +38,7 @@ public class VoiceFlow {
   private final Clock clock;
   private final CallLanguages languages;
   private final VoiceTexts texts;
+  private final ConsentFlow consent;
 
   VoiceFlow(
       IvrConfig config,
@@ -49,7 +51,8 @@ public class VoiceFlow {
       TwilioConfig twilio,
       Clock clock,
       CallLanguages languages,
-      VoiceTexts texts) {
+      VoiceTexts texts,
+      ConsentFlow consent) {
     this.config = config;
     this.twiml = twiml;
     this.menus = menus;
@@ -61,6 +64,7 @@ public class VoiceFlow {
     this.clock = clock;
     this.languages = languages;
     this.texts = texts;
+    this.consent = consent;
     IvrConfig.Transfer transfer = config.transfer();
     this.hours =
         new BusinessHours(
@@ -94,7 +98,7 @@ public class VoiceFlow {
     MenuChoice choice = MenuChoice.of(digits, speech);
     switch (choice) {
       case WAITLIST:
-        return twiml.redirect(Twiml.path("/api/voice/realtime", language));
+        return twiml.redirect(Twiml.path(consent.optionOnePath(), language));
       case TEAM:
         return twiml.redirect(Twiml.path("/api/voice/transfer", language));
       case VOICEMAIL:

@@ -68,7 +68,10 @@ class OpenApiResourceTest {
           "com.masseurmatch.waitlist.ivr.waitlist.WaitlistResource",
           "com.masseurmatch.waitlist.ivr.sms.SmsResource",
           "com.masseurmatch.waitlist.ivr.confirm.EmailLinkResource",
-          "com.masseurmatch.waitlist.ivr.confirm.MessagesAdminResource"
+          "com.masseurmatch.waitlist.ivr.confirm.MessagesAdminResource",
+          "com.masseurmatch.waitlist.ivr.recording.RecordingResource",
+          "com.masseurmatch.waitlist.ivr.recording.RecordingAudioResource",
+          "com.masseurmatch.waitlist.ivr.analysis.CallInsightsResource"
         }) {
       Class<?> resource = Class.forName(name);
       String base = resource.getAnnotation(Path.class).value();

@@ -4,6 +4,7 @@ import com.masseurmatch.waitlist.model.call.CallOutcome;
 import com.masseurmatch.waitlist.model.call.CallPath;
 import com.masseurmatch.waitlist.model.call.CallRecord;
 import com.masseurmatch.waitlist.model.call.TranscriptTurn;
+import com.masseurmatch.waitlist.model.recording.RecordingJobs;
 import com.masseurmatch.waitlist.model.store.StoreException;
 import io.quarkus.logging.Log;
 import java.time.Instant;
@@ -95,12 +96,23 @@ final class CallRecordWriter {
     services.blocking.execute(() -> write(record));
   }
 
-  /** Writes on this thread (a worker's). */
+  /**
+   * Writes on this thread (a worker's). A record with a transcript is the call's last from the
+   * bridge: its analysis is queued, for ivr-service to run.
+   */
   void write(CallRecord record) {
     try {
       services.callRecords.upsert(record);
     } catch (StoreException e) {
       Log.errorf("call %s: could not write the call record: %s", callSid, e.getMessage());
+      return;
+    }
+    if (services.jobs != null && record.transcript() != null && !record.transcript().isEmpty()) {
+      try {
+        RecordingJobs.enqueueAnalysis(services.jobs, callSid, null);
+      } catch (StoreException e) {
+        Log.warnf("call %s: could not queue the call's analysis: %s", callSid, e.getMessage());
+      }
     }
   }
 }

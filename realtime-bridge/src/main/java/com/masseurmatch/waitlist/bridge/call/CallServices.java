@@ -12,6 +12,7 @@ import com.masseurmatch.waitlist.bridge.twilio.TwilioCallControl;
 import com.masseurmatch.waitlist.bridge.twilio.TwilioCodec;
 import com.masseurmatch.waitlist.model.call.CallRecord;
 import com.masseurmatch.waitlist.model.call.CallRecordStore;
+import com.masseurmatch.waitlist.model.job.JobStore;
 import com.masseurmatch.waitlist.model.text.BrandConfig;
 import com.masseurmatch.waitlist.model.text.Language;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -44,6 +45,10 @@ public class CallServices {
   final ToolRunner tools;
   final CallControl callControl;
   final CallRecordStore callRecords;
+
+  /** Where a finished call's analysis is queued (ivr-service runs it); null for untraced calls. */
+  final JobStore jobs;
+
   final BridgeMetrics metrics;
   final ManagedExecutor blocking;
   final Vertx vertx;
@@ -59,6 +64,7 @@ public class CallServices {
       ToolRunner tools,
       TwilioCallControl twilio,
       CallRecordStore callRecords,
+      JobStore jobs,
       BridgeMetrics metrics,
       ManagedExecutor blocking,
       Vertx vertx,
@@ -90,6 +96,7 @@ public class CallServices {
           }
         };
     this.callRecords = callRecords;
+    this.jobs = jobs;
     this.metrics = metrics;
     this.blocking = blocking;
     this.vertx = vertx;
@@ -112,6 +119,7 @@ public class CallServices {
     this.tools = from.tools;
     this.callControl = callControl;
     this.callRecords = callRecords;
+    this.jobs = null;
     this.metrics = metrics;
     this.blocking = from.blocking;
     this.vertx = from.vertx;

@@ -43,7 +43,9 @@ class RealtimeCallIT {
     String ivrBase = "http://127.0.0.1:" + ivrPort;
     FakeRealtimeServer openai = new FakeRealtimeServer();
     openai.start();
+    ChatAnalysisStandIn chat = new ChatAnalysisStandIn();
     try (openai;
+        chat;
         ServiceProcess bridge =
             ServiceUnderTest.start(
                 Path.of("../realtime-bridge/target/quarkus-app/quarkus-run.jar"),
@@ -87,9 +89,14 @@ class RealtimeCallIT {
                     data.toString(),
                     "WAITLIST_STORE",
                     "embedded",
-                    // option 1 is offered only with a key; the fallback's chat is not reached here
+                    // option 1 is offered only with a key; the fallback's chat is not reached
+                    // here, the post-call analysis is
                     "OPENAI_API_KEY",
-                    "sk-e2e-ivr-unused"),
+                    ChatAnalysisStandIn.API_KEY,
+                    "OPENAI_BASE_URL",
+                    chat.url(),
+                    "JOBS_POLL_INTERVAL",
+                    "1s"),
                 data.resolve("ivr-service.log"))) {
       CompletableFuture<Void> knotty = CompletableFuture.runAsync(() -> playSignup(openai));
       List<String> lines = new ArrayList<>();
@@ -132,6 +139,28 @@ class RealtimeCallIT {
           row(db, "select transcript from calls where call_sid = ?", call.callSid()).get(0);
       assertTrue(transcript.contains("Ann Lee, a massage therapist"), transcript);
       assertTrue(transcript.contains("on the MasseurMatch waitlist"), transcript);
+
+      // the bridge queued the finished call's analysis; ivr-service ran it against the stand-in
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () ->
+                  List.of("done")
+                      .equals(
+                          row(
+                              db,
+                              "select analysis_status from calls where call_sid = ?",
+                              call.callSid())));
+      assertEquals(
+          List.of("0.6", "signed_up", "gpt-4o-mini-2024-07-18"),
+          row(
+              db,
+              "select json_extract(analysis, '$.sentiment'), json_extract(analysis,"
+                  + " '$.outcome_reason'), analysis_model from calls where call_sid = ?",
+              call.callSid()));
+      assertEquals(1, chat.requests().size());
+      assertTrue(
+          chat.requests().get(0).contains("Ann Lee, a massage therapist"), chat.requests().get(0));
     }
   }
 

@@ -1,10 +1,13 @@
 package com.masseurmatch.waitlist.ivr.admin.analytics;
 
+import com.masseurmatch.waitlist.ivr.admin.ChartSpec;
 import com.masseurmatch.waitlist.ivr.admin.ConsoleData;
 import com.masseurmatch.waitlist.ivr.admin.ConsoleErrors.BadQueryException;
 import com.masseurmatch.waitlist.ivr.admin.ConsolePage;
 import com.masseurmatch.waitlist.ivr.admin.session.CurrentSession;
+import com.masseurmatch.waitlist.ivr.analysis.SentimentChart;
 import com.masseurmatch.waitlist.ivr.config.AdminConfig;
+import com.masseurmatch.waitlist.model.analysis.AnalysisStore;
 import com.masseurmatch.waitlist.model.console.Analytics;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -14,6 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Set;
@@ -33,19 +37,27 @@ public class AnalyticsResource {
 
   @CheckedTemplate(basePath = "admin")
   static class Templates {
-    static native TemplateInstance analytics(ConsolePage page, AnalyticsView view);
+    static native TemplateInstance analytics(
+        ConsolePage page, AnalyticsView view, ChartSpec sentiment);
   }
 
   private final ConsoleData data;
   private final CurrentSession session;
   private final Clock clock;
   private final AdminConfig.Console config;
+  private final AnalysisStore analysis;
 
-  AnalyticsResource(ConsoleData data, CurrentSession session, Clock clock, AdminConfig admin) {
+  AnalyticsResource(
+      ConsoleData data,
+      CurrentSession session,
+      Clock clock,
+      AdminConfig admin,
+      AnalysisStore analysis) {
     this.data = data;
     this.session = session;
     this.clock = clock;
     this.config = admin.console();
+    this.analysis = analysis;
   }
 
   @GET
@@ -60,9 +72,12 @@ public class AnalyticsResource {
                 store.analytics(
                     first.atStartOfDay(ZoneOffset.UTC).toInstant(),
                     last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+    Instant from = first.atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant to = last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     return Templates.analytics(
         ConsolePage.of("analytics", session.get()),
-        AnalyticsView.of(analytics, first, last, config.estimatePerThreeMinuteCall()));
+        AnalyticsView.of(analytics, first, last, config.estimatePerThreeMinuteCall()),
+        SentimentChart.of(analysis.sentimentByDay(from, to), first, last));
   }
 
   private int period(String days) {

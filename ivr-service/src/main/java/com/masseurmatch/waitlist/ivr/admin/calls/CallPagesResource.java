@@ -5,11 +5,14 @@ import com.masseurmatch.waitlist.ivr.admin.ConsoleErrors.NotFoundException;
 import com.masseurmatch.waitlist.ivr.admin.ConsolePage;
 import com.masseurmatch.waitlist.ivr.admin.ConsoleQuery;
 import com.masseurmatch.waitlist.ivr.admin.session.CurrentSession;
+import com.masseurmatch.waitlist.ivr.recording.CallRecordingPanel;
+import com.masseurmatch.waitlist.model.analysis.AnalysisStore;
 import com.masseurmatch.waitlist.model.call.CallOutcome;
 import com.masseurmatch.waitlist.model.call.CallPath;
 import com.masseurmatch.waitlist.model.call.CallRecord;
 import com.masseurmatch.waitlist.model.console.CallPage;
 import com.masseurmatch.waitlist.model.console.CallSearch;
+import com.masseurmatch.waitlist.model.recording.RecordingStore;
 import com.masseurmatch.waitlist.model.text.Language;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -41,15 +44,21 @@ public class CallPagesResource {
         int pages,
         String language);
 
-    static native TemplateInstance call(ConsolePage page, CallView view);
+    static native TemplateInstance call(
+        ConsolePage page, CallView view, CallRecordingPanel recording);
   }
 
   private final ConsoleData data;
   private final CurrentSession session;
+  private final AnalysisStore analysis;
+  private final RecordingStore recordings;
 
-  CallPagesResource(ConsoleData data, CurrentSession session) {
+  CallPagesResource(
+      ConsoleData data, CurrentSession session, AnalysisStore analysis, RecordingStore recordings) {
     this.data = data;
     this.session = session;
+    this.analysis = analysis;
+    this.recordings = recordings;
   }
 
   @GET
@@ -93,6 +102,9 @@ public class CallPagesResource {
     CallRecord record =
         data.calls(store -> store.find(sid))
             .orElseThrow(() -> new NotFoundException("There is no call with that SID."));
-    return Templates.call(ConsolePage.of("calls", session.get()), CallView.of(record));
+    return Templates.call(
+        ConsolePage.of("calls", session.get()),
+        CallView.of(record),
+        CallRecordingPanel.of(sid, analysis, recordings));
   }
 }

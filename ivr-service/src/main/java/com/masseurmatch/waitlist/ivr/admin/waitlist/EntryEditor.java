@@ -3,6 +3,7 @@ package com.masseurmatch.waitlist.ivr.admin.waitlist;
 import com.masseurmatch.waitlist.ivr.admin.ConsoleData;
 import com.masseurmatch.waitlist.ivr.admin.ConsoleErrors.NotFoundException;
 import com.masseurmatch.waitlist.ivr.config.WaitlistApiConfig;
+import com.masseurmatch.waitlist.ivr.recording.RecordingEraser;
 import com.masseurmatch.waitlist.model.console.EditResult;
 import com.masseurmatch.waitlist.model.console.EntrySearch;
 import com.masseurmatch.waitlist.model.validation.EntryForm;
@@ -27,11 +28,17 @@ public class EntryEditor {
   private final ConsoleData data;
   private final EntryValidator validator;
   private final int exportLimit;
+  private final RecordingEraser recordings;
 
-  EntryEditor(ConsoleData data, EntryValidator validator, WaitlistApiConfig config) {
+  EntryEditor(
+      ConsoleData data,
+      EntryValidator validator,
+      WaitlistApiConfig config,
+      RecordingEraser recordings) {
     this.data = data;
     this.validator = validator;
     this.exportLimit = config.exportLimit();
+    this.recordings = recordings;
   }
 
   public StoredEntry find(UUID id) {
@@ -60,8 +67,12 @@ public class EntryEditor {
     };
   }
 
-  /** Erases the entry on request; the reason goes to the audit line. */
+  /**
+   * Erases the entry on request; the reason goes to the audit line. What was recorded for its phone
+   * and e-mail goes first (recordings at Twilio too), so a failure leaves the entry to erase again.
+   */
   public boolean erase(UUID id, String reason, String operator) {
+    data.read(store -> store.entry(id)).ifPresent(recordings::erase);
     boolean erased = data.read(store -> store.erase(id, operator, reason));
     if (erased) {
       Log.infof("console: %s erased entry %s", operator, id);
