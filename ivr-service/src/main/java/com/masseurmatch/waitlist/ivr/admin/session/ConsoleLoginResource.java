@@ -4,6 +4,7 @@ import com.masseurmatch.waitlist.ivr.admin.ConsoleErrors.CsrfRejectedException;
 import com.masseurmatch.waitlist.ivr.admin.ConsolePage;
 import com.masseurmatch.waitlist.ivr.config.IvrConfig;
 import com.masseurmatch.waitlist.ivr.waitlist.AdminAuth;
+import com.masseurmatch.waitlist.ivr.waitlist.ClientAddress;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -53,6 +54,7 @@ public class ConsoleLoginResource {
   private final AdminAuth admin;
   private final IvrConfig ivr;
   private final CurrentSession current;
+  private final ClientAddress clients;
   private final SecureRandom random = new SecureRandom();
 
   ConsoleLoginResource(
@@ -60,8 +62,10 @@ public class ConsoleLoginResource {
       LoginThrottle throttle,
       AdminAuth admin,
       IvrConfig ivr,
-      CurrentSession current) {
+      CurrentSession current,
+      ClientAddress clients) {
     this.current = current;
+    this.clients = clients;
     this.sessions = sessions;
     this.throttle = throttle;
     this.admin = admin;
@@ -97,8 +101,8 @@ public class ConsoleLoginResource {
             expectedCsrf.getBytes(StandardCharsets.UTF_8), csrf.getBytes(StandardCharsets.UTF_8))) {
       throw new CsrfRejectedException();
     }
-    String client =
-        request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    // behind trusted proxies, the address the proxy saw, as the signup rate limit counts it
+    String client = clients.of(request);
     long retryAfter = throttle.retryAfter(client, System.nanoTime());
     String name = operator == null ? "" : operator.strip();
     if (retryAfter > 0) {
