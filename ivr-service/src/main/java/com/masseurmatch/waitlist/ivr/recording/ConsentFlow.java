@@ -73,7 +73,7 @@ public class ConsentFlow {
     if (config.mode() == RecordingMode.OFF) {
       return twiml.redirect(Twiml.path(NEXT_PATH, language));
     }
-    String prompt = texts.text(config.mode() == RecordingMode.ASK ? "ask" : "announce");
+    String prompt = texts.text(language, config.mode() == RecordingMode.ASK ? "ask" : "announce");
     Gather gather =
         new Gather.Builder()
             .inputs(List.of(Gather.Input.DTMF, Gather.Input.SPEECH))
@@ -154,7 +154,7 @@ public class ConsentFlow {
         };
     return xml(
         new VoiceResponse.Builder()
-            .say(twiml.say(language, texts.text(key)))
+            .say(twiml.say(language, texts.text(language, key)))
             .redirect(
                 new Redirect.Builder(twiml.url(Twiml.path(NEXT_PATH, language)))
                     .method(HttpMethod.POST)

@@ -20,6 +20,13 @@ class ConsentChoiceTest {
         "null, 'No, I don''t agree.', NO",
         "null, 'I do not want that', NO",
         "null, 'what is this about', NONE",
+        "null, 'Sí, claro.', YES",
+        "null, 'De acuerdo', YES",
+        "null, 'No, gracias.', NO",
+        "null, 'Oui, d''accord.', YES",
+        "null, 'Bien sûr', YES",
+        "null, 'Non merci', NO",
+        "null, 'Je ne suis pas d''accord', NO",
         "null, null, NONE",
         "' ', '  ', NONE"
       })
