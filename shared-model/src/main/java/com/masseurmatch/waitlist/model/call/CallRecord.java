@@ -14,6 +14,10 @@ import java.util.UUID;
  * @param collected signup fields gathered so far ({@code full_name}, {@code phone}, {@code email},
  *     {@code role}), normalised, so that another path can continue or an operator follow up
  * @param assistantState the fallback assistant's conversation state between two webhooks
+ * @param experimentId the experiment the call took part in, if any
+ * @param variant the experiment's variant the call had
+ * @param chatUsage the fallback assistant's Chat Completions tokens ({@code prompt_tokens}, ...)
+ * @param chatCostUsd their cost; {@code costUsd} is the Realtime session's
  */
 public record CallRecord(
     String callSid,
@@ -27,12 +31,17 @@ public record CallRecord(
     Map<String, Long> usage,
     BigDecimal costUsd,
     Map<String, String> collected,
-    Map<String, Object> assistantState) {
+    Map<String, Object> assistantState,
+    UUID experimentId,
+    String variant,
+    Map<String, Long> chatUsage,
+    BigDecimal chatCostUsd) {
 
   /** A record holding only the call SID, to build on with the {@code with...} methods. */
   public static CallRecord of(String callSid) {
     return new CallRecord(
-        callSid, null, null, null, null, null, null, null, null, null, null, null);
+        callSid, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null);
   }
 
   public CallRecord withFrom(String from) {
@@ -75,6 +84,22 @@ public record CallRecord(
     return new Builder(this).assistantState(state).build();
   }
 
+  /** The experiment's arm the call is in. */
+  public CallRecord withVariant(UUID experiment, String name) {
+    Builder b = new Builder(this);
+    b.experimentId = experiment;
+    b.variant = name;
+    return b.build();
+  }
+
+  /** The fallback assistant's Chat Completions usage and its cost. */
+  public CallRecord withChatUsage(Map<String, Long> tokens, BigDecimal cost) {
+    Builder b = new Builder(this);
+    b.chatUsage = tokens;
+    b.chatCostUsd = cost;
+    return b.build();
+  }
+
   /** Copies a record with some fields replaced. */
   private static final class Builder {
     private String callSid;
@@ -89,6 +114,10 @@ public record CallRecord(
     private BigDecimal costUsd;
     private Map<String, String> collected;
     private Map<String, Object> assistantState;
+    private UUID experimentId;
+    private String variant;
+    private Map<String, Long> chatUsage;
+    private BigDecimal chatCostUsd;
 
     Builder(CallRecord r) {
       callSid = r.callSid;
@@ -103,6 +132,10 @@ public record CallRecord(
       costUsd = r.costUsd;
       collected = r.collected;
       assistantState = r.assistantState;
+      experimentId = r.experimentId;
+      variant = r.variant;
+      chatUsage = r.chatUsage;
+      chatCostUsd = r.chatCostUsd;
     }
 
     Builder from(String value) {
@@ -173,7 +206,11 @@ public record CallRecord(
           usage,
           costUsd,
           collected,
-          assistantState);
+          assistantState,
+          experimentId,
+          variant,
+          chatUsage,
+          chatCostUsd);
     }
   }
 }

@@ -25,7 +25,8 @@ public final class EmbeddedCallRecordStore implements CallRecordStore {
 
   private static final String COLUMNS =
       "call_sid, from_number, started_at, ended_at, path, outcome, waitlist_id, transcript,"
-          + " usage, cost_usd, collected, assistant_state";
+          + " usage, cost_usd, collected, assistant_state, experiment_id, variant, chat_usage,"
+          + " chat_cost_usd";
 
   private final EmbeddedDatabase database;
   private final ObjectMapper json;
@@ -43,7 +44,8 @@ public final class EmbeddedCallRecordStore implements CallRecordStore {
               connection.prepareStatement(
                   "insert into calls ("
                       + COLUMNS
-                      + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (call_sid) do update"
+                      + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                      + " on conflict (call_sid) do update"
                       + " set from_number = coalesce(excluded.from_number, from_number),"
                       + " started_at = coalesce(excluded.started_at, started_at),"
                       + " ended_at = coalesce(excluded.ended_at, ended_at),"
@@ -54,7 +56,11 @@ public final class EmbeddedCallRecordStore implements CallRecordStore {
                       + " usage = coalesce(excluded.usage, usage),"
                       + " cost_usd = coalesce(excluded.cost_usd, cost_usd),"
                       + " collected = coalesce(excluded.collected, collected),"
-                      + " assistant_state = coalesce(excluded.assistant_state, assistant_state)")) {
+                      + " assistant_state = coalesce(excluded.assistant_state, assistant_state),"
+                      + " experiment_id = coalesce(excluded.experiment_id, experiment_id),"
+                      + " variant = coalesce(excluded.variant, variant),"
+                      + " chat_usage = coalesce(excluded.chat_usage, chat_usage),"
+                      + " chat_cost_usd = coalesce(excluded.chat_cost_usd, chat_cost_usd)")) {
             upsert.setString(1, record.callSid());
             upsert.setString(2, record.fromNumber());
             setInstant(upsert, 3, record.startedAt());
@@ -69,6 +75,12 @@ public final class EmbeddedCallRecordStore implements CallRecordStore {
                 10, record.costUsd() == null ? null : record.costUsd().toPlainString());
             upsert.setString(11, toJson(record.collected()));
             upsert.setString(12, toJson(record.assistantState()));
+            upsert.setString(
+                13, record.experimentId() == null ? null : record.experimentId().toString());
+            upsert.setString(14, record.variant());
+            upsert.setString(15, toJson(record.chatUsage()));
+            upsert.setString(
+                16, record.chatCostUsd() == null ? null : record.chatCostUsd().toPlainString());
             upsert.executeUpdate();
           }
           return null;
@@ -115,6 +127,8 @@ public final class EmbeddedCallRecordStore implements CallRecordStore {
     String outcome = rows.getString("outcome");
     String waitlistId = rows.getString("waitlist_id");
     String cost = rows.getString("cost_usd");
+    String experimentId = rows.getString("experiment_id");
+    String chatCost = rows.getString("chat_cost_usd");
     return new CallRecord(
         rows.getString("call_sid"),
         rows.getString("from_number"),
@@ -127,7 +141,11 @@ public final class EmbeddedCallRecordStore implements CallRecordStore {
         fromJson(rows.getString("usage"), new TypeReference<Map<String, Long>>() {}),
         cost == null ? null : new BigDecimal(cost),
         fromJson(rows.getString("collected"), new TypeReference<Map<String, String>>() {}),
-        fromJson(rows.getString("assistant_state"), new TypeReference<Map<String, Object>>() {}));
+        fromJson(rows.getString("assistant_state"), new TypeReference<Map<String, Object>>() {}),
+        experimentId == null ? null : UUID.fromString(experimentId),
+        rows.getString("variant"),
+        fromJson(rows.getString("chat_usage"), new TypeReference<Map<String, Long>>() {}),
+        chatCost == null ? null : new BigDecimal(chatCost));
   }
 
   static void setInstant(PreparedStatement statement, int index, Instant value)
