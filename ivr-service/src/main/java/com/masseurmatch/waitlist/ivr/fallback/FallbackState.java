@@ -18,6 +18,7 @@ import java.util.Map;
  * @param turns chat turns so far
  * @param messages the chat conversation (user, assistant and tool messages)
  * @param collected the signup fields known so far (from the bridge or from this assistant)
+ * @param chat the Chat model this call uses (its experiment variant's) and the tokens used so far
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record FallbackState(
@@ -27,7 +28,8 @@ public record FallbackState(
     String pending,
     int turns,
     List<ChatMessage> messages,
-    Map<String, String> collected) {
+    Map<String, String> collected,
+    ChatUse chat) {
 
   public static final String CHAT = "chat";
   public static final String SCRIPTED = "scripted";
@@ -35,38 +37,76 @@ public record FallbackState(
   public FallbackState {
     messages = messages == null ? List.of() : List.copyOf(messages);
     collected = collected == null ? Map.of() : Map.copyOf(collected);
+    chat = chat == null ? ChatUse.NONE : chat;
+  }
+
+  /**
+   * The Chat model for this call (null: the configured one) and the tokens its requests used.
+   */
+  public record ChatUse(String model, long promptTokens, long cachedTokens, long completionTokens) {
+    public static final ChatUse NONE = new ChatUse(null, 0, 0, 0);
+
+    public ChatUse plus(ChatCompletionsClient.Usage used) {
+      return new ChatUse(
+          model,
+          promptTokens + used.promptTokens(),
+          cachedTokens + used.cachedTokens(),
+          completionTokens + used.completionTokens());
+    }
+
+    public boolean used() {
+      return promptTokens + completionTokens > 0;
+    }
   }
 
   public static FallbackState scripted(String step, Map<String, String> collected) {
-    return new FallbackState(SCRIPTED, step, 0, null, 0, List.of(), collected);
+    return new FallbackState(SCRIPTED, step, 0, null, 0, List.of(), collected, ChatUse.NONE);
   }
 
   public static FallbackState chat(List<ChatMessage> messages, Map<String, String> collected) {
-    return new FallbackState(CHAT, null, 0, null, 0, messages, collected);
+    return chat(messages, collected, null);
+  }
+
+  /** A chat with the given model (null: the configured one). */
+  public static FallbackState chat(
+      List<ChatMessage> messages, Map<String, String> collected, String model) {
+    return new FallbackState(
+        CHAT, null, 0, null, 0, messages, collected, new ChatUse(model, 0, 0, 0));
+  }
+
+  /** The same state with fewer messages (to fit in a URL). */
+  public FallbackState withMessages(List<ChatMessage> fewer) {
+    return new FallbackState(mode, step, retries, pending, turns, fewer, collected, chat);
+  }
+
+  /** The same state with one more Chat request's tokens. */
+  public FallbackState used(ChatCompletionsClient.Usage usage) {
+    return new FallbackState(
+        mode, step, retries, pending, turns, messages, collected, chat.plus(usage));
   }
 
   public FallbackState at(String newStep, String newPending) {
-    return new FallbackState(mode, newStep, 0, newPending, turns, messages, collected);
+    return new FallbackState(mode, newStep, 0, newPending, turns, messages, collected, chat);
   }
 
   public FallbackState retried() {
-    return new FallbackState(mode, step, retries + 1, pending, turns, messages, collected);
+    return new FallbackState(mode, step, retries + 1, pending, turns, messages, collected, chat);
   }
 
   /** Back to {@code again} after the caller said a heard value was wrong: one more retry. */
   public FallbackState askAgain(String again) {
-    return new FallbackState(mode, again, retries + 1, null, turns, messages, collected);
+    return new FallbackState(mode, again, retries + 1, null, turns, messages, collected, chat);
   }
 
   /** The same state with one more field known. */
   public FallbackState with(String field, String value) {
     Map<String, String> more = new LinkedHashMap<>(collected);
     more.put(field, value);
-    return new FallbackState(mode, step, retries, pending, turns, messages, more);
+    return new FallbackState(mode, step, retries, pending, turns, messages, more, chat);
   }
 
   /** The next chat turn: the conversation so far. */
   public FallbackState nextTurn(List<ChatMessage> conversation) {
-    return new FallbackState(mode, step, 0, pending, turns + 1, conversation, collected);
+    return new FallbackState(mode, step, 0, pending, turns + 1, conversation, collected, chat);
   }
 }

@@ -29,6 +29,8 @@ public class Twiml {
 
   private static final String TOKEN_STAND_IN = "x0token0stand0in0x";
   private static final String CALLER_STAND_IN = "x0caller0stand0in0x";
+  private static final String EXPERIMENT_STAND_IN = "x0experiment0stand0in0x";
+  private static final String VARIANT_STAND_IN = "x0variant0stand0in0x";
 
   private final IvrConfig config;
   private final String base;
@@ -95,18 +97,38 @@ public class Twiml {
    * values, which are then put in, escaped for XML.
    */
   public String connectStream(String websocketBase, String token, String caller) {
+    return connectStream(websocketBase, token, caller, null, null);
+  }
+
+  /** The same, for a call in an experiment: its id and variant go to the bridge too. */
+  public String connectStream(
+      String websocketBase, String token, String caller, String experiment, String variant) {
+    boolean arm = experiment != null && variant != null;
     String template =
         streams.computeIfAbsent(
-            websocketBase + "\n" + (caller != null),
+            websocketBase + "\n" + (caller != null) + "\n" + arm,
             key ->
                 renderConnectStream(
-                    websocketBase, TOKEN_STAND_IN, caller == null ? null : CALLER_STAND_IN));
+                    websocketBase,
+                    TOKEN_STAND_IN,
+                    caller == null ? null : CALLER_STAND_IN,
+                    arm ? EXPERIMENT_STAND_IN : null,
+                    arm ? VARIANT_STAND_IN : null));
     String xml = template.replace(TOKEN_STAND_IN, attribute(token));
-    return caller == null ? xml : xml.replace(CALLER_STAND_IN, attribute(caller));
+    xml = caller == null ? xml : xml.replace(CALLER_STAND_IN, attribute(caller));
+    return arm
+        ? xml.replace(EXPERIMENT_STAND_IN, attribute(experiment))
+            .replace(VARIANT_STAND_IN, attribute(variant))
+        : xml;
   }
 
   /** The same document built by twilio-java each time. */
   String renderConnectStream(String websocketBase, String token, String caller) {
+    return renderConnectStream(websocketBase, token, caller, null, null);
+  }
+
+  String renderConnectStream(
+      String websocketBase, String token, String caller, String experiment, String variant) {
     Stream.Builder stream =
         new Stream.Builder()
             .url(websocketBase.replaceAll("/+$", "") + StreamContract.MEDIA_STREAM_PATH)
@@ -115,6 +137,15 @@ public class Twiml {
     if (caller != null) {
       stream.parameter(
           new Parameter.Builder().name(StreamContract.CALLER_PARAMETER).value(caller).build());
+    }
+    if (experiment != null && variant != null) {
+      stream.parameter(
+          new Parameter.Builder()
+              .name(StreamContract.EXPERIMENT_PARAMETER)
+              .value(experiment)
+              .build());
+      stream.parameter(
+          new Parameter.Builder().name(StreamContract.VARIANT_PARAMETER).value(variant).build());
     }
     Connect connect =
         new Connect.Builder()

@@ -1,6 +1,7 @@
 package com.masseurmatch.waitlist.ivr.voice;
 
 import com.masseurmatch.waitlist.ivr.config.IvrConfig;
+import com.masseurmatch.waitlist.ivr.experiment.RunningExperiments;
 import com.masseurmatch.waitlist.model.call.CallOutcome;
 import com.masseurmatch.waitlist.model.call.CallPath;
 import com.masseurmatch.waitlist.model.call.CallRecord;
@@ -25,6 +26,7 @@ public class VoiceFlow {
   private final StreamTokens tokens;
   private final VoicemailStore voicemails;
   private final BusinessHours hours;
+  private final RunningExperiments experiments;
   private final String callerId;
   private final Clock clock;
 
@@ -36,6 +38,7 @@ public class VoiceFlow {
       StreamTokens tokens,
       VoicemailStore voicemails,
       TwilioConfig twilio,
+      RunningExperiments experiments,
       Clock clock) {
     this.config = config;
     this.twiml = twiml;
@@ -45,6 +48,7 @@ public class VoiceFlow {
     this.voicemails = voicemails;
     this.callerId = twilio.phoneNumber().orElse(null);
     this.clock = clock;
+    this.experiments = experiments;
     IvrConfig.Transfer transfer = config.transfer();
     this.hours =
         new BusinessHours(
@@ -96,10 +100,21 @@ public class VoiceFlow {
         websocket.isEmpty()
             ? "REALTIME_WEBSOCKET_URL is not set"
             : !bridge.ready() ? "the bridge is not ready" : null;
+    // the variant is the call's whichever assistant takes it: Knotty or the fallback
+    var arm =
+        experiments.assign(call.callSid(), call.from(), RunningExperiments.IVR_LANGUAGE).orElse(null);
+    if (arm != null) {
+      calls.write(
+          CallRecord.of(call.callSid()).withVariant(arm.experiment().id(), arm.variant().name()));
+    }
     if (unavailable == null) {
       calls.path(call.callSid(), CallPath.REALTIME);
       return twiml.connectStream(
-          websocket.get().toString(), tokens.issue(call.callSid()), call.from());
+          websocket.get().toString(),
+          tokens.issue(call.callSid()),
+          call.from(),
+          arm == null ? null : arm.experiment().id().toString(),
+          arm == null ? null : arm.variant().name());
     }
     Log.infof(
         "call %s: realtime unavailable (%s), using the fallback", call.callSid(), unavailable);

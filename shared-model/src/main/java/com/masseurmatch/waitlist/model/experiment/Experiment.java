@@ -46,9 +46,9 @@ public record Experiment(
     return variants.stream().filter(v -> v.name().equals(name)).findFirst();
   }
 
-  /** Whether a call in {@code callLanguage} (null when unknown) belongs to this experiment. */
+  /** Whether a call in {@code callLanguage} belongs to this experiment. */
   public boolean appliesTo(String callLanguage) {
-    return language == null || callLanguage == null || language.equals(callLanguage);
+    return language == null || language.equals(callLanguage);
   }
 
   /** Whether both would take the same calls, so that only one may run at a time. */

@@ -16,6 +16,12 @@ public final class StreamContract {
   /** Stream parameter: the caller's number, when known (E.164). */
   public static final String CALLER_PARAMETER = "caller";
 
+  /** Stream parameter: the id of the experiment the call is in, when it is in one. */
+  public static final String EXPERIMENT_PARAMETER = "experiment";
+
+  /** Stream parameter: the call's variant of that experiment, whose settings Knotty uses. */
+  public static final String VARIANT_PARAMETER = "variant";
+
   /** The IVR's fallback assistant, where the bridge redirects a live call. */
   public static final String FALLBACK_PATH = "/api/voice/ai-assistant";
 
