@@ -97,11 +97,7 @@ record ExperimentDefinition(String name, String language, List<Variant> variants
       raw = json.convertValue(settings, new TypeReference<Map<String, Object>>() {});
     }
     return new Variant(
-        name.asText(),
-        weight.asInt(),
-        VariantSettings.parse(at + "settings.", raw),
-        false,
-        null);
+        name.asText(), weight.asInt(), VariantSettings.parse(at + "settings.", raw), false, null);
   }
 
   private static void unknown(JsonNode node, Set<String> allowed, String at) {

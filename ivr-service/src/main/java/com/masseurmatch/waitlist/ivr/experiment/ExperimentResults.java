@@ -63,7 +63,8 @@ public record ExperimentResults(
     Map<String, ArmTotals> byName =
         totals.stream().collect(Collectors.toMap(ArmTotals::variant, Function.identity()));
     ArmTotals control =
-        byName.getOrDefault(experiment.control().name(), ArmTotals.empty(experiment.control().name()));
+        byName.getOrDefault(
+            experiment.control().name(), ArmTotals.empty(experiment.control().name()));
     List<Arm> arms = new ArrayList<>();
     for (Variant variant : experiment.variants()) {
       ArmTotals t = byName.getOrDefault(variant.name(), ArmTotals.empty(variant.name()));
@@ -96,8 +97,7 @@ public record ExperimentResults(
               per(t.costUsd(), t.calls()),
               per(t.costUsd(), t.signups())));
     }
-    return new ExperimentResults(
-        experiment, alpha, minCalls, arms, verdict(arms, alpha, minCalls));
+    return new ExperimentResults(experiment, alpha, minCalls, arms, verdict(arms, alpha, minCalls));
   }
 
   /** Each comparison's threshold: alpha shared among the variants compared with control. */

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * With {@code EXPERIMENT_GUARDRAIL} on, pauses a variant of a running experiment that signs up
- * significantly fewer callers than control once both have {@code EXPERIMENT_MIN_CALLS}: it takes
- * no new calls, and the pause is logged and shown with the results.
+ * significantly fewer callers than control once both have {@code EXPERIMENT_MIN_CALLS}: it takes no
+ * new calls, and the pause is logged and shown with the results.
  */
 @Singleton
 class Guardrail {
@@ -57,7 +57,9 @@ class Guardrail {
               control.signupRate() * 100,
               control.name(),
               arm.pValue());
-      Log.warnf("experiment %s (%s): variant %s %s", experiment.id(), experiment.name(), arm.name(), reason);
+      Log.warnf(
+          "experiment %s (%s): variant %s %s",
+          experiment.id(), experiment.name(), arm.name(), reason);
       now = store.pause(experiment.id(), arm.name(), reason).orElse(now);
     }
     return now;

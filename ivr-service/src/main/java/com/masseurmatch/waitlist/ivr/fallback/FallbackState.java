@@ -40,9 +40,7 @@ public record FallbackState(
     chat = chat == null ? ChatUse.NONE : chat;
   }
 
-  /**
-   * The Chat model for this call (null: the configured one) and the tokens its requests used.
-   */
+  /** The Chat model for this call (null: the configured one) and the tokens its requests used. */
   public record ChatUse(String model, long promptTokens, long cachedTokens, long completionTokens) {
     public static final ChatUse NONE = new ChatUse(null, 0, 0, 0);
 
