@@ -4,6 +4,7 @@ import com.masseurmatch.waitlist.model.call.CallOutcome;
 import com.masseurmatch.waitlist.model.call.CallPath;
 import com.masseurmatch.waitlist.model.call.CallRecord;
 import com.masseurmatch.waitlist.model.call.TranscriptTurn;
+import com.masseurmatch.waitlist.model.experiment.ModelPrices;
 import com.masseurmatch.waitlist.model.store.StoreException;
 import io.quarkus.logging.Log;
 import java.time.Instant;
@@ -23,12 +24,29 @@ final class CallRecordWriter {
   private final String callSid;
   private final String caller;
   private final Instant startedAt;
+  private final UUID experimentId;
+  private final String variant;
+  private ModelPrices.Prices prices;
 
-  CallRecordWriter(CallServices services, String callSid, String caller, Instant startedAt) {
+  CallRecordWriter(
+      CallServices services,
+      String callSid,
+      String caller,
+      Instant startedAt,
+      UUID experimentId,
+      String variant) {
     this.services = services;
     this.callSid = callSid;
     this.caller = caller;
     this.startedAt = startedAt;
+    this.experimentId = experimentId;
+    this.variant = experimentId == null ? null : variant;
+    this.prices = services.variants.configured().prices();
+  }
+
+  /** The prices of the model the call's session runs on. */
+  void pricedAt(ModelPrices.Prices modelPrices) {
+    this.prices = modelPrices;
   }
 
   /** Right after the save, on a worker: the IVR reads this when the stream ends. */
@@ -53,6 +71,7 @@ final class CallRecordWriter {
   CallRecord beforeRedirect(boolean signedUp, Map<String, String> collected) {
     return CallRecord.of(callSid)
         .withFrom(caller)
+        .withVariant(experimentId, variant)
         .withPath(CallPath.REALTIME)
         .withOutcome(signedUp ? CallOutcome.SIGNED_UP : CallOutcome.FAILED)
         .withCollected(Map.copyOf(collected));
@@ -73,9 +92,10 @@ final class CallRecordWriter {
         CallRecord.of(callSid)
             .withFrom(caller)
             .withStartedAt(startedAt)
+            .withVariant(experimentId, variant)
             .withWaitlistId(waitlistId)
             .withTranscript(List.copyOf(transcript))
-            .withUsage(usage.toMap(), usage.cost(services.openAi.prices()))
+            .withUsage(usage.toMap(), usage.cost(prices))
             .withCollected(collected.isEmpty() ? null : Map.copyOf(collected));
     return redirected
         ? known

@@ -6,11 +6,12 @@ import com.masseurmatch.waitlist.bridge.config.OpenAiConfig;
 import com.masseurmatch.waitlist.bridge.metrics.BridgeMetrics;
 import com.masseurmatch.waitlist.bridge.openai.RealtimeCodec;
 import com.masseurmatch.waitlist.bridge.openai.RealtimeConnector;
-import com.masseurmatch.waitlist.bridge.openai.RealtimeSessionFactory;
 import com.masseurmatch.waitlist.bridge.twilio.TwilioCallControl;
 import com.masseurmatch.waitlist.bridge.twilio.TwilioCodec;
+import com.masseurmatch.waitlist.bridge.variant.VariantSessions;
 import com.masseurmatch.waitlist.model.call.CallRecord;
 import com.masseurmatch.waitlist.model.call.CallRecordStore;
+import com.masseurmatch.waitlist.model.experiment.ExperimentStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
@@ -32,8 +33,13 @@ public class CallServices {
   final TwilioCodec twilioCodec;
   final RealtimeCodec realtimeCodec;
 
-  /** Knotty's {@code session.update}: the same for every call, so written once. */
+  /**
+   * Knotty's {@code session.update} outside experiments: the same for every call, so written once.
+   */
   final String sessionUpdate;
+
+  /** Each experiment variant's set-up, read once. */
+  final VariantSessions variants;
 
   final RealtimeConnector connector;
   final ToolRunner tools;
@@ -54,6 +60,7 @@ public class CallServices {
       ToolRunner tools,
       TwilioCallControl twilio,
       CallRecordStore callRecords,
+      ExperimentStore experiments,
       BridgeMetrics metrics,
       ManagedExecutor blocking,
       Vertx vertx,
@@ -62,7 +69,8 @@ public class CallServices {
     this.openAi = openAi;
     this.twilioCodec = new TwilioCodec(json, MAX_FRAME_BYTES);
     this.realtimeCodec = new RealtimeCodec(json, MAX_FRAME_BYTES);
-    this.sessionUpdate = realtimeCodec.sessionUpdate(new RealtimeSessionFactory(openAi).session());
+    this.variants = new VariantSessions(experiments, openAi, realtimeCodec, blocking);
+    this.sessionUpdate = variants.configured().sessionUpdate();
     this.connector = connector;
     this.tools = tools;
     this.callControl =
@@ -96,6 +104,7 @@ public class CallServices {
     this.twilioCodec = from.twilioCodec;
     this.realtimeCodec = from.realtimeCodec;
     this.sessionUpdate = from.sessionUpdate;
+    this.variants = from.variants;
     this.connector = connector;
     this.tools = from.tools;
     this.callControl = callControl;

@@ -51,9 +51,12 @@ final class Conversation {
             services.config.calls().silencePrompts());
   }
 
-  /** The session started: Knotty's settings, and what is known about the caller. */
-  void configure(String caller) {
-    link.send(services.sessionUpdate);
+  /**
+   * The session started: Knotty's settings (the call's variant's), and what is known about the
+   * caller.
+   */
+  void configure(String caller, String sessionUpdate) {
+    link.send(sessionUpdate);
     if (caller != null && !caller.isBlank()) {
       link.send(
           services.realtimeCodec.systemMessage(
