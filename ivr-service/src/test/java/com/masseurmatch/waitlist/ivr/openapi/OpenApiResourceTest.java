@@ -61,12 +61,11 @@ class OpenApiResourceTest {
     TreeSet<String> declared = new TreeSet<>();
     for (String name :
         new String[] {
-          "com.masseurmatch.waitlist.ivr.health.ApiHealthResource",
+          "com.masseurmatch.waitlist.model.health.ApiHealthResource",
           "com.masseurmatch.waitlist.ivr.fallback.FallbackResource",
           "com.masseurmatch.waitlist.ivr.job.JobAdminResource",
           "com.masseurmatch.waitlist.ivr.voice.VoiceResource",
           "com.masseurmatch.waitlist.ivr.waitlist.WaitlistResource",
-          "com.masseurmatch.waitlist.ivr.job.JobAdminResource",
           "com.masseurmatch.waitlist.ivr.sms.SmsResource",
           "com.masseurmatch.waitlist.ivr.confirm.EmailLinkResource",
           "com.masseurmatch.waitlist.ivr.confirm.MessagesAdminResource"

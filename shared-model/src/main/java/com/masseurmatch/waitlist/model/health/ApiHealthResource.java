@@ -1,7 +1,5 @@
-package com.masseurmatch.waitlist.bridge.health;
+package com.masseurmatch.waitlist.model.health;
 
-import com.masseurmatch.waitlist.model.health.ServiceStatus;
-import com.masseurmatch.waitlist.model.health.ServiceStatusReporter;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,7 +7,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** {@code GET /api/health}: the original deployment's curl check; 503 while the store is down. */
+/**
+ * {@code GET /api/health} on both services: the original deployment's curl check; 503 while the
+ * store is down. Each service supplies its {@link ServiceStatusReporter}; Quarkus finds this
+ * resource in the shared library's index.
+ */
 @Path("/api/health")
 public class ApiHealthResource {
 
