@@ -1,5 +1,6 @@
 package com.masseurmatch.waitlist.ivr.experiment;
 
+import com.masseurmatch.waitlist.ivr.config.IvrConfig;
 import com.masseurmatch.waitlist.model.experiment.Experiment;
 import com.masseurmatch.waitlist.model.experiment.ExperimentStore;
 import com.masseurmatch.waitlist.model.experiment.Variant;
@@ -19,16 +20,20 @@ import java.util.Optional;
 @Singleton
 public class RunningExperiments {
 
-  /** The calls' language until the IVR tells languages apart: it speaks English. */
-  public static final String IVR_LANGUAGE = "en";
-
   private final ExperimentStore store;
   private final Guardrail guardrail;
+  private final String language;
   private volatile List<Experiment> running = List.of();
 
-  RunningExperiments(ExperimentStore store, Guardrail guardrail) {
+  RunningExperiments(ExperimentStore store, Guardrail guardrail, IvrConfig config) {
     this.store = store;
     this.guardrail = guardrail;
+    this.language = config.language().substring(0, 2).toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The calls' language until the IVR tells languages apart: {@code IVR_LANGUAGE}'s. */
+  public String callLanguage() {
+    return language;
   }
 
   /** A call's arm: the experiment and the variant it gets. */

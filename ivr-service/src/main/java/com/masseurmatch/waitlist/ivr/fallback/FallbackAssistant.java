@@ -81,7 +81,7 @@ public class FallbackAssistant {
     // the variant the IVR gave the call: the same, worked out again without the store
     String model =
         experiments
-            .assign(call.callSid(), call.from(), RunningExperiments.IVR_LANGUAGE)
+            .assign(call.callSid(), call.from(), experiments.callLanguage())
             .map(a -> a.variant().settings().chatModel())
             .orElse(null);
     FallbackState state =

@@ -102,9 +102,7 @@ public class VoiceFlow {
             : !bridge.ready() ? "the bridge is not ready" : null;
     // the variant is the call's whichever assistant takes it: Knotty or the fallback
     var arm =
-        experiments
-            .assign(call.callSid(), call.from(), RunningExperiments.IVR_LANGUAGE)
-            .orElse(null);
+        experiments.assign(call.callSid(), call.from(), experiments.callLanguage()).orElse(null);
     if (arm != null) {
       calls.write(
           CallRecord.of(call.callSid()).withVariant(arm.experiment().id(), arm.variant().name()));

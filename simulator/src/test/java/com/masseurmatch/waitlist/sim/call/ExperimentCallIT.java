@@ -88,7 +88,7 @@ class ExperimentCallIT {
     List<String> lines = new ArrayList<>();
     SimulatedCall call =
         new SimulatedCall(
-            AUTH_TOKEN, caller, "+14155550199", new CallScript("press 1; listen 1"), lines::add);
+            AUTH_TOKEN, caller, "+14155550199", new CallScript("press 1; listen 4"), lines::add);
     SimulatedCall.Result result = call.run(ivrBase + "/api/voice");
     assertEquals(0, result.refusedStatus(), String.join("\n", lines));
     Awaitility.await()
