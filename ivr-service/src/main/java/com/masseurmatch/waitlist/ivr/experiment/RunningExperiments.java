@@ -60,11 +60,6 @@ public class RunningExperiments {
     return Optional.empty();
   }
 
-  /** The experiment a call was assigned to earlier, while it still runs. */
-  public Optional<Experiment> find(java.util.UUID id) {
-    return running.stream().filter(e -> e.id().equals(id)).findFirst();
-  }
-
   @Scheduled(
       every = "${experiment.refresh:15s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
