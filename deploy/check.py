@@ -8,9 +8,9 @@
   naming the store, and the generated Secret.
 - render.yaml and compose.yaml parse and name both services, with the drain budget consistent and
   the bridge's data directory on a Render disk and a compose named volume.
-- The three Dockerfiles build the same way and copy paths the Maven build really produces; their
-  AppCDS step, run on a copy of each build laid out as in the image, makes an archive that the
-  JVM then accepts (-Xshare:on) with the image's JAVA_OPTS path.
+- The three Dockerfiles build the same way, copy paths the Maven build really produces, run on a
+  Java 25 JRE and train their AOT cache with the command bin/aot-cache runs (.ci/run runs it with
+  --check: each service starts with its cache required).
 - mint-service-jwt.sh makes an HS256 token that verifies against its secret.
 """
 import base64
@@ -190,32 +190,29 @@ def dockerfiles():
         app = ROOT / module / "target/quarkus-app"
         for part in ["lib", "app", "quarkus", "quarkus-run.jar"]:
             check((app / part).exists(), f"docker: {module} build has no {part} to copy")
-        appcds(module, app, "\n".join(generic))
+    aot_cache("\n".join(generic))
 
 
-def appcds(module, app, dockerfile):
-    """The image's archive step and its use, with /deployments moved to a temporary folder."""
-    step = re.search(r"^RUN (java -XX:ArchiveClassesAtExit=.*?)\s*\\?\n\s*&&", dockerfile,
-                     re.M | re.S)
+def aot_cache(dockerfile):
+    """The image trains its AOT cache with the command bin/aot-cache runs (which .ci/run runs with
+    --check, starting each service with its cache required) and runs from the directory and with
+    the jar path it trained with."""
+    train = re.search(r'^RUN java .*-jar /opt/simulator/simulator.jar (aot-train --module '
+                      r'"\$\{MODULE\}") --app /deployments$', dockerfile, re.M)
+    check(train is not None, "docker: no AOT training step")
+    script = (ROOT / "bin/aot-cache").read_text()
+    check(train is not None and 'aot-train --module "$1"' in script,
+          "docker: the image and bin/aot-cache train their AOT caches differently")
     opts = re.search(r'JAVA_OPTS="([^"]*)"', dockerfile)
-    check(step is not None and opts is not None, "docker: no AppCDS step or JAVA_OPTS")
-    if step is None or opts is None:
-        return
-    shared = [o for o in opts.group(1).split() if o.startswith("-XX:SharedArchiveFile=")]
-    check(len(shared) == 1, "docker: JAVA_OPTS does not use the archive")
-    with tempfile.TemporaryDirectory() as tmp:
-        for part in ["lib", "app", "quarkus"]:
-            shutil.copytree(app / part, pathlib.Path(tmp) / part)
-        shutil.copy(app / "quarkus-run.jar", tmp)
-        make = step.group(1).replace("\\\n", " ").replace("/deployments", tmp).split()
-        made = subprocess.run(make, capture_output=True, text=True, timeout=120)
-        check(made.returncode == 0 and (pathlib.Path(tmp) / "app-cds.jsa").is_file(),
-              f"docker: {module} AppCDS step failed: {made.stdout[-300:]}{made.stderr[-300:]}")
-        use = ["java", "-Xshare:on", shared[0].replace("/deployments", tmp),
-               "-Dquarkus.appcds.generate=true", "-jar", f"{tmp}/quarkus-run.jar"]
-        used = subprocess.run(use, capture_output=True, text=True, timeout=120)
-        check(used.returncode == 0,
-              f"docker: {module} archive refused: {used.stdout[-300:]}{used.stderr[-300:]}")
+    check(opts is not None and "-XX:AOTCache=app.aot" in opts.group(1).split(),
+          "docker: JAVA_OPTS does not use the AOT cache")
+    check("WORKDIR /deployments" in dockerfile
+          and 'exec java $JAVA_OPTS -jar quarkus-run.jar"]' in dockerfile,
+          "docker: the service does not run from /deployments as trained")
+    check(re.search(r"^FROM eclipse-temurin:(\d+)-jre", dockerfile, re.M) is not None
+          and all(int(v) >= 25 for v in re.findall(r"^FROM eclipse-temurin:(\d+)-jre", dockerfile,
+                                                   re.M)),
+          "docker: the runtime is not a Java 25 JRE")
 
 
 def mint():

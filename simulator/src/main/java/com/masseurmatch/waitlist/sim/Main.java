@@ -1,5 +1,6 @@
 package com.masseurmatch.waitlist.sim;
 
+import com.masseurmatch.waitlist.sim.bench.AotTraining;
 import com.masseurmatch.waitlist.sim.bench.BridgeLoad;
 import com.masseurmatch.waitlist.sim.bench.ConsoleBench;
 import com.masseurmatch.waitlist.sim.bench.IvrLoad;
@@ -16,11 +17,16 @@ public final class Main {
                   --warmup-seconds S (40) --warmup-call-seconds S (1) --warmup-passes N (1) --cold
                   --bridge-cpus LIST (0) --bridge-java-opts "..." --jar PATH
                   --target ws://host:port --secret S --pid PID --json FILE
+                  --aot-output FILE (JDK 25+: train the bridge's AOT cache, bin/aot-cache)
         ivr       signed webhooks at a fixed rate against ivr-service
                   --rate RPS (500) --seconds S (30) --warmup-seconds S (60) --connections N (32)
-                  --ivr-cpus LIST (0) --jar PATH --json FILE
+                  --ivr-cpus LIST (0) --ivr-java-opts "..." --jar PATH --json FILE
+                  --aot-output FILE (JDK 25+: train the service's AOT cache, bin/aot-cache)
         console   time the operator console's queries on an embedded database it fills
                   --entries N (100000) --calls N (200000) --days D (365) --runs N (20) --dir PATH
+        aot-train train a packaged service's AOT cache (JDK 25+) with a short run of its benchmark
+                  load: --module realtime-bridge|ivr-service --app DIR (MODULE/target/quarkus-app)
+                  --cpus LIST (all)
         fake-openai   run the echoing fake OpenAI Realtime server alone  --port P (8090)
         call      place one simulated call against ivr-service, following its TwiML
                   --steps "press 3; record 10" or --script FILE or --interactive, --voice FILE.wav
@@ -44,6 +50,7 @@ public final class Main {
             case "ivr" -> IvrLoad.run(args);
             case "console" -> ConsoleBench.run(args);
             case "fake-openai" -> BridgeLoad.runFakeOpenAi(args);
+            case "aot-train" -> AotTraining.run(args);
             case "call" -> CallCommand.run(args);
             default -> {
               System.err.print(USAGE);

@@ -29,7 +29,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * BRIDGE_WARMUP_LENGTH}, with audio echoed by a loopback stand-in for OpenAI ({@link
  * LoopbackRealtime}). They take the real path (admission, token, codecs, the call, both sockets,
  * marks) with untraced services: no records, no metrics, no log lines, no Twilio or OpenAI API. A
- * cold bridge otherwise answered its first caller about 0.4 s late (docs/benchmarks.md).
+ * cold bridge otherwise answers its first callers late (docs/benchmarks.md).
  */
 @Singleton
 public class BridgeWarmup {

@@ -44,8 +44,10 @@ public final class BridgeLoad {
     Duration ramp = args.seconds("ramp-seconds", Math.max(1, calls / 100.0));
     String cpus = args.text("bridge-cpus", "0");
     Path jar = Path.of(args.text("jar", "realtime-bridge/target/quarkus-app/quarkus-run.jar"));
+    Optional<Path> aotOutput = args.text("aot-output").map(Path::of);
     List<String> javaOptions =
-        List.of(args.text("bridge-java-opts", JvmOptions.BRIDGE).trim().split("\\s+"));
+        JvmOptions.withAotOutput(
+            args.text("bridge-java-opts", JvmOptions.BRIDGE), aotOutput, "--aot-output");
     Optional<String> target = args.text("target");
     Optional<String> pid = args.text("pid");
     Optional<String> secret = args.text("secret");
@@ -63,6 +65,10 @@ public final class BridgeLoad {
     }
     if (warmupPasses < 1 || warmupPasses > 10) {
       throw new IllegalArgumentException("--warmup-passes must be 1..10");
+    }
+    if (aotOutput.isPresent() && (cold || target.isPresent())) {
+      throw new IllegalArgumentException(
+          "--aot-output trains the bridge it starts: not with --cold or --target");
     }
     if (cold && target.isPresent()) {
       throw new IllegalArgumentException("--cold starts its own bridges: not with --target");
@@ -153,6 +159,9 @@ public final class BridgeLoad {
         }
         if (bridge != null) {
           System.out.println("bridge log: " + bridge.log());
+          if (aotOutput.isPresent()) {
+            JvmOptions.awaitAotCache(bridge, aotOutput.get());
+          }
         }
         LoadPass.Result measured = results.get(results.size() - 1);
         return measured.stats().connected == calls && measured.stats().failed == 0 ? 0 : 1;

@@ -4,6 +4,8 @@ import com.masseurmatch.waitlist.sim.Args;
 import com.masseurmatch.waitlist.testkit.process.FreePort;
 import com.masseurmatch.waitlist.testkit.process.ServiceProcess;
 import com.masseurmatch.waitlist.testkit.twilio.WebhookSigner;
+import io.netty.channel.EventLoop;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -13,7 +15,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.impl.ContextInternal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -48,8 +50,10 @@ public final class IvrLoad {
     int connections = args.integer("connections", 32);
     String cpus = args.text("ivr-cpus", "0");
     Path jar = Path.of(args.text("jar", "ivr-service/target/quarkus-app/quarkus-run.jar"));
+    Optional<Path> aotOutput = args.text("aot-output").map(Path::of);
     List<String> javaOptions =
-        List.of(args.text("ivr-java-opts", JvmOptions.IVR).trim().split("\\s+"));
+        JvmOptions.withAotOutput(
+            args.text("ivr-java-opts", JvmOptions.IVR), aotOutput, "--aot-output");
     var json = args.text("json");
     var trace = args.text("trace");
     args.rejectUnknown();
@@ -128,6 +132,9 @@ public final class IvrLoad {
                 cpuShare * 100, cpuShare * 1000.0 / rate));
         System.out.print(out);
         System.out.println("service log: " + ivr.log());
+        if (aotOutput.isPresent()) {
+          JvmOptions.awaitAotCache(ivr, aotOutput.get());
+        }
         if (json.isPresent()) {
           Files.writeString(Path.of(json.get()), measured.json(rate, length));
         }
@@ -184,13 +191,13 @@ public final class IvrLoad {
       long[] next = {0};
       // Scheduled on Netty's epoll loop, which wakes to the microsecond: a Vert.x timer wakes to
       // the millisecond and would add up to a millisecond of the generator's own lag to each
-      // request.
-      ContextInternal context = (ContextInternal) vertx.getOrCreateContext();
+      // request. The generator's Vert.x has one event loop, so the context runs on it too.
+      Context context = vertx.getOrCreateContext();
+      EventLoop loop = vertx.nettyEventLoopGroup().next();
       Runnable[] tick = new Runnable[1];
       tick[0] =
           () ->
-              context.emit(
-                  null,
+              context.runOnContext(
                   v -> {
                     long now = System.nanoTime();
                     while (next[0] < total && began + next[0] * interval <= now) {
@@ -200,10 +207,10 @@ public final class IvrLoad {
                     }
                     if (next[0] < total) {
                       long wait = began + next[0] * interval - System.nanoTime();
-                      context.nettyEventLoop().schedule(tick[0], wait, TimeUnit.NANOSECONDS);
+                      loop.schedule(tick[0], wait, TimeUnit.NANOSECONDS);
                     }
                   });
-      context.nettyEventLoop().execute(tick[0]);
+      loop.execute(tick[0]);
       if (!done.await(length.toSeconds() + 60, TimeUnit.SECONDS)) {
         throw new IllegalStateException("requests did not finish within a minute of the run");
       }

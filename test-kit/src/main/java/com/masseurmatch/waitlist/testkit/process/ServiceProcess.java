@@ -28,6 +28,12 @@ public final class ServiceProcess implements AutoCloseable {
   /** The class-data archive Quarkus writes beside {@code quarkus-run.jar} at package time. */
   private static final String APPCDS_ARCHIVE = "app-cds.jsa";
 
+  /**
+   * The AOT cache {@code bin/aot-cache} trains beside {@code quarkus-run.jar} (JDK 25 and later:
+   * classes loaded and linked ahead of time, method profiles from the training run).
+   */
+  private static final String AOT_CACHE = "app.aot";
+
   private static final Pattern STARTED_IN = Pattern.compile("started in (\\d+\\.\\d+)s");
 
   private final Process process;
@@ -98,8 +104,10 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * As the images run it: from the application's directory with its AppCDS archive, plain-text
-     * logs and glibc's malloc arenas capped (otherwise tens of MB of resident memory).
+     * As the images run it: from the application's directory with its AOT cache on a JDK 25 or
+     * later that has one (its AppCDS archive otherwise), plain-text logs and glibc's malloc arenas
+     * capped (otherwise tens of MB of resident memory). Java options that name an AOT cache or
+     * class-data archive themselves replace that choice.
      */
     public Launch asDeployed() {
       asDeployed = true;
@@ -110,6 +118,22 @@ public final class ServiceProcess implements AutoCloseable {
     public Launch log(Path file) {
       this.log = file;
       return this;
+    }
+
+    private List<String> classDataOptions(Path directory) {
+      boolean chosen =
+          javaOptions.stream()
+              .anyMatch(o -> o.startsWith("-XX:AOT") || o.startsWith("-XX:SharedArchiveFile"));
+      if (chosen) {
+        return List.of();
+      }
+      if (Runtime.version().feature() >= 25 && Files.isRegularFile(directory.resolve(AOT_CACHE))) {
+        return List.of("-XX:AOTCache=" + AOT_CACHE);
+      }
+      if (Files.isRegularFile(directory.resolve(APPCDS_ARCHIVE))) {
+        return List.of("-XX:SharedArchiveFile=" + APPCDS_ARCHIVE);
+      }
+      return List.of();
     }
 
     public ServiceProcess start() throws IOException {
@@ -125,8 +149,8 @@ public final class ServiceProcess implements AutoCloseable {
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.addAll(javaOptions);
       Path directory = jar.toAbsolutePath().getParent();
-      if (asDeployed && Files.isRegularFile(directory.resolve(APPCDS_ARCHIVE))) {
-        command.add("-XX:SharedArchiveFile=" + APPCDS_ARCHIVE);
+      if (asDeployed) {
+        command.addAll(classDataOptions(directory));
       }
       command.add("-jar");
       command.add(asDeployed ? jar.getFileName().toString() : jar.toString());
@@ -239,8 +263,16 @@ public final class ServiceProcess implements AutoCloseable {
 
   /** SIGTERM, then up to 30 s for a graceful exit before the process is killed. */
   public void stop() throws InterruptedException {
+    stop(Duration.ofSeconds(30));
+  }
+
+  /**
+   * SIGTERM, then up to {@code grace} for a graceful exit before the process is killed: a JVM
+   * training an AOT cache writes it while it exits.
+   */
+  public void stop(Duration grace) throws InterruptedException {
     process.destroy();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+    if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();
     }
   }
