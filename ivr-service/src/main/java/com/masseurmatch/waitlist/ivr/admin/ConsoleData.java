@@ -3,6 +3,7 @@ package com.masseurmatch.waitlist.ivr.admin;
 import com.masseurmatch.waitlist.ivr.admin.ConsoleErrors.UnavailableException;
 import com.masseurmatch.waitlist.model.call.CallRecordStore;
 import com.masseurmatch.waitlist.model.console.ConsoleStore;
+import com.masseurmatch.waitlist.model.job.JobStore;
 import com.masseurmatch.waitlist.model.store.StoreException;
 import io.quarkus.logging.Log;
 import jakarta.inject.Singleton;
@@ -17,26 +18,32 @@ public class ConsoleData {
 
   private final ConsoleStore console;
   private final CallRecordStore calls;
+  private final JobStore jobs;
 
-  ConsoleData(ConsoleStore console, CallRecordStore calls) {
+  public ConsoleData(ConsoleStore console, CallRecordStore calls, JobStore jobs) {
     this.console = console;
     this.calls = calls;
+    this.jobs = jobs;
   }
 
   /** Runs work against the console store. */
   public <T> T read(Function<ConsoleStore, T> work) {
-    try {
-      return work.apply(console);
-    } catch (StoreException e) {
-      Log.warnf("console: the store failed: %s", e.getMessage());
-      throw new UnavailableException("The database cannot be reached; try again soon.", e);
-    }
+    return guarded(work, console);
   }
 
   /** Runs work against the call records. */
   public <T> T calls(Function<CallRecordStore, T> work) {
+    return guarded(work, calls);
+  }
+
+  /** Runs work against the job queue. */
+  public <T> T jobs(Function<JobStore, T> work) {
+    return guarded(work, jobs);
+  }
+
+  private static <S, T> T guarded(Function<S, T> work, S store) {
     try {
-      return work.apply(calls);
+      return work.apply(store);
     } catch (StoreException e) {
       Log.warnf("console: the store failed: %s", e.getMessage());
       throw new UnavailableException("The database cannot be reached; try again soon.", e);

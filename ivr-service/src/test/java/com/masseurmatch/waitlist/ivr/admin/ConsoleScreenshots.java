@@ -5,6 +5,9 @@ import com.masseurmatch.waitlist.model.call.CallPath;
 import com.masseurmatch.waitlist.model.call.CallRecord;
 import com.masseurmatch.waitlist.model.call.CallRecordStore;
 import com.masseurmatch.waitlist.model.call.TranscriptTurn;
+import com.masseurmatch.waitlist.model.confirm.Channel;
+import com.masseurmatch.waitlist.model.confirm.ConfirmationStore;
+import com.masseurmatch.waitlist.model.confirm.MessageRecord;
 import com.masseurmatch.waitlist.model.voicemail.Voicemail;
 import com.masseurmatch.waitlist.model.voicemail.VoicemailStore;
 import com.masseurmatch.waitlist.model.waitlist.Role;
@@ -48,6 +51,7 @@ class ConsoleScreenshots {
   @Inject WaitlistStore waitlist;
   @Inject CallRecordStore calls;
   @Inject VoicemailStore voicemails;
+  @Inject ConfirmationStore confirmations;
 
   @Test
   void takeScreenshots() throws Exception {
@@ -154,6 +158,32 @@ class ConsoleScreenshots {
             24,
             "Hi, this is Sam, please call me back about joining as a therapist.",
             null));
+    message("demo-sms-1", any, Channel.SMS, any.phone(), MessageRecord.DELIVERED, null, null);
+    message("demo-email-1", any, Channel.EMAIL, any.email(), MessageRecord.SENT, null, null);
+    message(
+        "demo-sms-2",
+        null,
+        Channel.SMS,
+        "+14155550199",
+        MessageRecord.FAILED,
+        "21610",
+        "Attempt to send to unsubscribed recipient");
+    confirmations.setSmsOptOut("+14155550199", true, "STOP");
+    confirmations.optOutEmail("no.more.mail@example.com");
     return any;
+  }
+
+  private void message(
+      String key,
+      StoredEntry entry,
+      Channel channel,
+      String to,
+      String status,
+      String errorCode,
+      String error) {
+    MessageRecord m =
+        confirmations.beginAttempt(key, entry == null ? null : entry.id(), channel, "signup", to);
+    confirmations.finish(
+        m.id(), status, channel == Channel.SMS ? "SM" + key : null, errorCode, error);
   }
 }

@@ -192,11 +192,18 @@ public final class CallSession implements OpenAiLink.Listener {
   // ---------------------------------------------------------------- OpenAI side
 
   @Override
+  public void onSessionCreated() {
+    if (!ending.ended()) {
+      conversation.configure(caller, session.sessionUpdate());
+    }
+  }
+
+  /** OpenAI confirmed u-law both ways: the caller's audio so far, then Knotty's greeting. */
+  @Override
   public void onSessionStarted() {
     if (ending.ended()) {
       return;
     }
-    conversation.configure(caller, session.sessionUpdate());
     while (!connectBuffer.isEmpty()) {
       link.send(RealtimeCodec.append(connectBuffer.removeFirst()));
       services.metrics.callerFrame();
@@ -222,9 +229,9 @@ public final class CallSession implements OpenAiLink.Listener {
   }
 
   @Override
-  public void onUnavailable() {
+  public void onUnavailable(String reason) {
     ledger.failed();
-    ending.redirect("openai_unavailable");
+    ending.redirect(reason);
   }
 
   @Override

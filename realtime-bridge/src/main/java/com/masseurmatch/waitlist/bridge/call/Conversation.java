@@ -52,11 +52,11 @@ final class Conversation {
   }
 
   /**
-   * The session started: Knotty's settings (the call's variant's), and what is known about the
-   * caller.
+   * The session exists: Knotty's settings (the call's variant's; the session starts once OpenAI
+   * confirms them), and what is known about the caller.
    */
   void configure(String caller, String sessionUpdate) {
-    link.send(sessionUpdate);
+    link.configure(sessionUpdate);
     if (caller != null && !caller.isBlank()) {
       link.send(
           services.realtimeCodec.systemMessage(
@@ -66,7 +66,7 @@ final class Conversation {
 
   /** Knotty speaks first. */
   void greet() {
-    link.send(services.realtimeCodec.responseCreate(null));
+    link.send(services.realtimeCodec.responseCreate());
   }
 
   /** Every OpenAI event except audio. */
@@ -167,14 +167,23 @@ final class Conversation {
     turns.takeOutputs().forEach(link::send);
     switch (turns.next()) {
       case END_MARK -> playback.mark(END_CALL_MARK); // echoed once the goodbye has played
-      case REPLY -> reply(null);
+      case REPLY -> reply();
       case NOTHING -> {}
     }
   }
 
-  private void reply(String instructions) {
+  private void reply() {
     turns.responseStarted();
-    link.send(services.realtimeCodec.responseCreate(instructions));
+    link.send(services.realtimeCodec.responseCreate());
+  }
+
+  /**
+   * A reply prompted by the call's time limits: the nudge goes into the conversation as a system
+   * message, and the reply keeps the session's instructions (Knotty's persona and rules).
+   */
+  private void nudge(String note) {
+    link.send(services.realtimeCodec.systemMessage(note));
+    reply();
   }
 
   /** Once a second: what the call's length and the caller's silence call for. */
@@ -186,14 +195,14 @@ final class Conversation {
     switch (limits.next(System.nanoTime(), idle, turns.endCallRequested())) {
       case HANG_UP -> ending.hangUp("the call passed its maximum length");
       case WRAP_UP ->
-          reply(
+          nudge(
               "The call has reached its time limit. Thank the caller warmly, say a short goodbye"
                   + " and call end_call.");
-      case WARN -> reply("Tell the caller briefly that the call has about a minute left.");
+      case WARN -> nudge("Tell the caller briefly that the call has about a minute left.");
       case CHECK_SILENCE ->
-          reply("The caller has been silent. Ask briefly and kindly whether they are still there.");
+          nudge("The caller has been silent. Ask briefly and kindly whether they are still there.");
       case GOODBYE_SILENT ->
-          reply(
+          nudge(
               "The caller has stayed silent. Say that you will let them go, say a short goodbye"
                   + " and call end_call.");
       case NONE -> {}

@@ -10,17 +10,28 @@ import io.vertx.core.http.WebSocket;
 import java.time.Duration;
 
 /**
- * One call's link to OpenAI Realtime: opens the socket, retries a failed attempt, gives each
- * attempt until {@code session.created}, and hands the call decoded events once the session has
- * started. Every attempt is tagged: a socket of an attempt that was given up, or that opens after
- * the call ended, is closed at once and never becomes the call's socket. Runs on the call's event
- * loop (the context that called {@link #connect()}); not thread-safe.
+ * One call's link to OpenAI Realtime: opens the socket, retries a failed attempt, and hands the
+ * call decoded events once the session has started. A session starts in two steps: on {@code
+ * session.created} the call sends its settings ({@link #configure}), and only the {@code
+ * session.updated} that shows u-law audio both ways starts it; until then the session still has
+ * OpenAI's defaults (24 kHz PCM), so no audio or reply may go out. Each attempt gets the
+ * session-start timeout for both steps. An {@code error} naming the settings' event, or a
+ * confirmation with other audio formats, is a refusal: the same settings would be refused again, so
+ * the call is given up at once. Every attempt is tagged: a socket of an attempt that was given up,
+ * or that opens after the call ended, is closed at once and never becomes the call's socket. Runs
+ * on the call's event loop (the context that called {@link #connect()}); not thread-safe.
  */
 public final class OpenAiLink {
 
   /** What the call hears from its link. */
   public interface Listener {
-    /** {@code session.created} arrived on the call's socket: it is ready for the call's events. */
+    /**
+     * {@code session.created} arrived: send the session's settings with {@link
+     * OpenAiLink#configure}.
+     */
+    void onSessionCreated();
+
+    /** {@code session.updated} confirmed the settings: the call's audio and events may flow. */
     void onSessionStarted();
 
     /** An event after the session started. */
@@ -29,8 +40,11 @@ public final class OpenAiLink {
     /** A frame that could not be decoded; the call goes on. */
     void onMalformed(MalformedFrameException e);
 
-    /** Every attempt failed before a session started. */
-    void onUnavailable();
+    /**
+     * No session could be set up: every attempt failed ({@code openai_unavailable}), or OpenAI
+     * refused the settings ({@code openai_session_refused}).
+     */
+    void onUnavailable(String reason);
 
     /** The session ended under the call ({@code reason} as a metric tag). */
     void onLost(String reason);
@@ -83,7 +97,15 @@ public final class OpenAiLink {
   public void connect() {
     Attempt attempt = new Attempt(++attempts);
     current = attempt;
-    attempt.timer = vertx.setTimer(sessionStartMs, id -> fail(attempt, "no session.created"));
+    attempt.timer =
+        vertx.setTimer(
+            sessionStartMs,
+            id ->
+                fail(
+                    attempt,
+                    attempt.created
+                        ? "no session.updated for the settings"
+                        : "no session.created"));
     connector
         .connect(attempt)
         .onSuccess(socket -> attempt.opened(socket))
@@ -103,6 +125,18 @@ public final class OpenAiLink {
   public void send(String event) {
     if (current != null && current.out != null && !closed) {
       current.out.write(event);
+    }
+  }
+
+  /**
+   * Sends the session's settings ({@code session.update} written by {@link
+   * RealtimeCodec#sessionUpdate}) once {@code session.created} has come; the session starts when
+   * OpenAI confirms them.
+   */
+  public void configure(String sessionUpdate) {
+    if (current != null && current.out != null && !closed && !started) {
+      current.configuring = true;
+      current.out.write(sessionUpdate);
     }
   }
 
@@ -134,7 +168,18 @@ public final class OpenAiLink {
           });
       return;
     }
-    listener.onUnavailable();
+    listener.onUnavailable("openai_unavailable");
+  }
+
+  /** OpenAI refused the call's settings: no retry, the same settings would be refused again. */
+  private void refuse(Attempt attempt, String why) {
+    if (closed || attempt != current || started) {
+      return;
+    }
+    Log.errorf("call %s: OpenAI Realtime refused the session's settings: %s", callSid, why);
+    attempt.abandon();
+    current = null;
+    listener.onUnavailable("openai_session_refused");
   }
 
   /** One connect attempt and, once opened, its socket. */
@@ -145,6 +190,8 @@ public final class OpenAiLink {
     private WebSocket socket;
     private FrameWriter out;
     private boolean abandoned;
+    private boolean created;
+    private boolean configuring;
 
     Attempt(int number) {
       this.number = number;
@@ -185,14 +232,28 @@ public final class OpenAiLink {
       if (event instanceof RealtimeServerEvent.Error error) {
         onError(error);
       } else if (event instanceof RealtimeServerEvent.SessionCreated) {
-        if (!started) {
-          started = true;
-          vertx.cancelTimer(timer);
-          listener.onSessionStarted();
+        if (!created) {
+          created = true;
+          listener.onSessionCreated();
         }
+      } else if (event instanceof RealtimeServerEvent.SessionUpdated updated && !started) {
+        onSessionUpdated(updated);
       } else if (started) {
         listener.onEvent(event);
       }
+    }
+
+    private void onSessionUpdated(RealtimeServerEvent.SessionUpdated updated) {
+      if (!configuring) {
+        return; // not an answer to this call's settings
+      }
+      if (updated.session() == null || !updated.session().pcmuBothWays()) {
+        refuse(this, "session.updated without audio/pcmu both ways");
+        return;
+      }
+      started = true;
+      vertx.cancelTimer(timer);
+      listener.onSessionStarted();
     }
 
     private void onError(RealtimeServerEvent.Error error) {
@@ -200,7 +261,11 @@ public final class OpenAiLink {
       String message = error.error() == null ? "" : Masking.text(error.error().message());
       metrics.openAiError(code);
       Log.warnf("call %s: OpenAI error %s: %s", callSid, code, message);
-      if (!started) {
+      if (!started
+          && error.error() != null
+          && RealtimeCodec.SESSION_UPDATE_EVENT_ID.equals(error.error().eventId())) {
+        refuse(this, code + ": " + message);
+      } else if (!started) {
         fail(this, "error " + code + " before the session started");
       } else if ("session_expired".equals(code)) {
         listener.onLost("openai_session_expired");

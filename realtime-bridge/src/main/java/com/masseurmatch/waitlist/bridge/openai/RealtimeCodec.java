@@ -63,6 +63,12 @@ public final class RealtimeCodec {
 
   private static final String AUDIO_DELTA = "response.output_audio.delta";
 
+  /**
+   * The {@code event_id} of every call's {@code session.update}: OpenAI names it in the {@code
+   * error} that refuses the settings. One per socket, so one value serves every call.
+   */
+  public static final String SESSION_UPDATE_EVENT_ID = "knotty_session_update";
+
   private final ObjectMapper json;
   private final int maxFrameChars;
 
@@ -158,17 +164,24 @@ public final class RealtimeCodec {
     return length / 4 * 3 - padding;
   }
 
-  public String sessionUpdate(Map<String, Object> session) {
-    return write(Map.of("type", "session.update", "session", session));
+  /** The event types decoded into records (the audio delta aside): for the codec's tests. */
+  static Set<String> decodedTypes() {
+    return TYPES.keySet();
   }
 
-  /** Asks for a reply; {@code instructions} (may be null) apply to this reply only. */
-  public String responseCreate(String instructions) {
-    if (instructions == null) {
-      return "{\"type\":\"response.create\"}";
-    }
+  /** {@code session.update} with {@link #SESSION_UPDATE_EVENT_ID}, so a refusal can be told. */
+  public String sessionUpdate(Map<String, Object> session) {
     return write(
-        Map.of("type", "response.create", "response", Map.of("instructions", instructions)));
+        Map.of("type", "session.update", "event_id", SESSION_UPDATE_EVENT_ID, "session", session));
+  }
+
+  /**
+   * Asks for a reply under the session's settings and instructions. Nothing per reply: a reply's
+   * own {@code instructions} would replace the persona's for that reply, so a nudge goes in as a
+   * {@link #systemMessage} first.
+   */
+  public String responseCreate() {
+    return "{\"type\":\"response.create\"}";
   }
 
   public String functionCallOutput(String callId, String output) {

@@ -13,8 +13,33 @@ public sealed interface RealtimeServerEvent {
   @JsonIgnoreProperties(ignoreUnknown = true)
   record SessionUpdated(Session session) implements RealtimeServerEvent {}
 
+  /** The session in effect; the bridge reads only what it checks. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record Session(String id, String model) {}
+  record Session(String id, String model, Audio audio) {
+
+    /** Whether both the caller's and Knotty's audio are G.711 u-law, as Twilio carries it. */
+    public boolean pcmuBothWays() {
+      return audio != null
+          && AudioConfig.PCMU.equals(AudioConfig.formatOf(audio.input()))
+          && AudioConfig.PCMU.equals(AudioConfig.formatOf(audio.output()));
+    }
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Audio(AudioConfig input, AudioConfig output) {}
+
+  /** One direction's audio settings; only the format is read. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record AudioConfig(AudioFormat format) {
+    static final String PCMU = "audio/pcmu";
+
+    static String formatOf(AudioConfig config) {
+      return config == null || config.format() == null ? null : config.format().type();
+    }
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record AudioFormat(String type) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record ResponseCreated(Response response) implements RealtimeServerEvent {}
@@ -27,13 +52,14 @@ public sealed interface RealtimeServerEvent {
       String delta)
       implements RealtimeServerEvent {}
 
-  /** What Knotty said in one reply. */
-  @JsonIgnoreProperties(ignoreUnknown = true)
   /** An item's audio is complete. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
   record AudioDone(
       @JsonProperty("response_id") String responseId, @JsonProperty("item_id") String itemId)
       implements RealtimeServerEvent {}
 
+  /** What Knotty said in one reply. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
   record AudioTranscriptDone(@JsonProperty("item_id") String itemId, String transcript)
       implements RealtimeServerEvent {}
 
@@ -108,8 +134,14 @@ public sealed interface RealtimeServerEvent {
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Error(ErrorBody error) implements RealtimeServerEvent {}
 
+  /** {@code eventId} names the client event that caused the error, when one did. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record ErrorBody(String type, String code, String message, String param) {}
+  record ErrorBody(
+      String type,
+      String code,
+      String message,
+      String param,
+      @JsonProperty("event_id") String eventId) {}
 
   /** A known event the bridge does not act on (deltas of transcripts, rate limits, ...). */
   record Ignored(String type) implements RealtimeServerEvent {}

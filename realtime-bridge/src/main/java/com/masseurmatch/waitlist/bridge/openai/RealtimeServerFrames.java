@@ -36,8 +36,15 @@ public final class RealtimeServerFrames {
     return write(Map.of("type", "session.created", "session", Map.of("id", sessionId)));
   }
 
+  /** The confirmation the bridge waits for: u-law audio both ways. */
   public String sessionUpdated(String sessionId) {
-    return write(Map.of("type", "session.updated", "session", Map.of("id", sessionId)));
+    Map<String, Object> pcmu = Map.of("format", Map.of("type", "audio/pcmu"));
+    return write(
+        Map.of(
+            "type",
+            "session.updated",
+            "session",
+            Map.of("id", sessionId, "audio", Map.of("input", pcmu, "output", pcmu))));
   }
 
   public String responseCreated(String responseId) {

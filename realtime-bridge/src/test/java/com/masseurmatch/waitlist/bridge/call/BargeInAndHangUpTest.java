@@ -61,6 +61,36 @@ class BargeInAndHangUpTest extends BridgeTestSupport {
   }
 
   @Test
+  void aReplyOpenAiCancelsOnBargeInIsNotPlayedAnyFurther() throws Exception {
+    // the reply is still in progress when the caller speaks: server VAD cancels it
+    openai.responseDoneDelay(java.time.Duration.ofMinutes(1));
+    openai.enqueue(Reply.speech("Welcome to MasseurMatch, I'm Knotty", 4000)); // 5 chunks
+    MediaStreamClient twilio = startCall(newCallSid());
+    FakeRealtimeSession session = awaitOpenAi(0);
+    Awaitility.await().atMost(WAIT).until(() -> twilio.received("mark").size() >= 5);
+    twilio.media(1000, (byte) 1);
+    twilio.mark(twilio.markNames().get(0));
+    twilio.media(1050, (byte) 1);
+    Awaitility.await().atMost(WAIT).until(() -> session.appendedAudio().length >= 320);
+    int played = twilio.received("media").size();
+
+    session.speechStarted(900);
+
+    twilio.await(m -> "clear".equals(m.path("event").asText()), WAIT);
+    assertEquals(
+        150,
+        awaitReceived(session, "conversation.item.truncate", 1)
+            .get(0)
+            .path("audio_end_ms")
+            .asLong());
+    // the cancelled reply's late deltas came before this barrier on the same socket
+    awaitHandled(twilio, session);
+    assertEquals(played + 1, twilio.received("media").size(), "late audio of the cut reply");
+    assertFalse(session.responding(), "OpenAI cancelled the reply");
+    assertTrue(session.errors().isEmpty(), session.errors().toString());
+  }
+
+  @Test
   void speechAfterAReplyFinishedPlayingDoesNotTruncate() throws Exception {
     String callSid = newCallSid();
     MediaStreamClient twilio = startCall(callSid);

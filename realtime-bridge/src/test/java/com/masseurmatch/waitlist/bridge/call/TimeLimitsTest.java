@@ -1,5 +1,7 @@
 package com.masseurmatch.waitlist.bridge.call;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,11 +10,15 @@ import com.masseurmatch.waitlist.testkit.twilio.MediaStreamClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A silent caller is checked on, then let go; the configured limits apply. */
+/**
+ * A silent caller is checked on, then let go; the configured limits apply; each prompt is added to
+ * the conversation, never as a reply's own instructions.
+ */
 @QuarkusTest
 @TestProfile(TimeLimitsTest.ShortLimits.class)
 class TimeLimitsTest extends BridgeTestSupport {
@@ -43,9 +49,27 @@ class TimeLimitsTest extends BridgeTestSupport {
               return session.received("response.create").size() >= 3;
             });
 
-    List<JsonNode> creates = session.received("response.create");
-    String firstPrompt = creates.get(1).path("response").path("instructions").asText();
-    String goodbye = creates.get(2).path("response").path("instructions").asText();
+    // each prompt is a system message followed by a bare response.create: the reply keeps the
+    // session's instructions (Knotty's persona and rules) instead of replacing them
+    List<JsonNode> events = session.received();
+    List<String> prompts = new ArrayList<>();
+    int creates = 0;
+    for (int i = 0; i < events.size(); i++) {
+      JsonNode event = events.get(i);
+      if (!"response.create".equals(event.path("type").asText())) {
+        continue;
+      }
+      assertFalse(event.has("response"), "a reply with its own settings: " + event);
+      if (++creates > 1) {
+        JsonNode item = events.get(i - 1).path("item");
+        assertEquals("message", item.path("type").asText(), events.get(i - 1).toString());
+        assertEquals("system", item.path("role").asText());
+        prompts.add(item.path("content").path(0).path("text").asText());
+      }
+    }
+    assertTrue(prompts.size() >= 2, prompts.toString());
+    String firstPrompt = prompts.get(0);
+    String goodbye = prompts.get(1);
     assertTrue(firstPrompt.contains("still there"), firstPrompt);
     assertTrue(goodbye.contains("goodbye") && goodbye.contains("end_call"), goodbye);
     assertTrue(session.errors().isEmpty(), session.errors().toString());

@@ -1,8 +1,10 @@
 package com.masseurmatch.waitlist.bridge.openai;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.masseurmatch.waitlist.bridge.frame.MalformedFrameException;
@@ -12,6 +14,7 @@ import com.masseurmatch.waitlist.bridge.openai.RealtimeServerEvent.ResponseDone;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RealtimeCodecTest {
@@ -51,6 +54,52 @@ class RealtimeCodecTest {
     RealtimeServerEvent.SpeechStarted speech =
         (RealtimeServerEvent.SpeechStarted) codec.decode(fixture("speech-started.json"));
     assertEquals(4120, speech.audioStartMs());
+  }
+
+  /** A GA sample of every event type decoded into a record, each with fields the bridge skips. */
+  private static final Map<String, String> SAMPLES =
+      Map.ofEntries(
+          Map.entry("session.created", "session-created.json"),
+          Map.entry("session.updated", "session-updated.json"),
+          Map.entry("response.created", "response-created.json"),
+          Map.entry("response.output_audio.done", "audio-done.json"),
+          Map.entry("response.output_audio_transcript.done", "audio-transcript-done.json"),
+          Map.entry(
+              "conversation.item.input_audio_transcription.completed",
+              "input-transcription-completed.json"),
+          Map.entry("input_audio_buffer.speech_started", "speech-started.json"),
+          Map.entry("input_audio_buffer.speech_stopped", "speech-stopped.json"),
+          Map.entry("response.output_item.done", "output-item-done-function-call.json"),
+          Map.entry("response.done", "response-done-function-call.json"),
+          Map.entry("error", "error.json"));
+
+  @Test
+  void everyServerEventDecodesWithAPlainObjectMapperDespiteFieldsItDoesNotKnow() throws Exception {
+    // a plain ObjectMapper fails on unknown properties, unlike the one Quarkus configures
+    assertEquals(RealtimeCodec.decodedTypes(), SAMPLES.keySet(), "a sample for every type");
+    for (Map.Entry<String, String> sample : SAMPLES.entrySet()) {
+      RealtimeServerEvent event = codec.decode(fixture(sample.getValue()));
+      assertFalse(
+          event instanceof RealtimeServerEvent.Ignored
+              || event instanceof RealtimeServerEvent.Unknown,
+          sample.getKey());
+    }
+    RealtimeServerEvent.AudioTranscriptDone said =
+        (RealtimeServerEvent.AudioTranscriptDone)
+            codec.decode(fixture("audio-transcript-done.json"));
+    assertEquals("Your next visit is March 14th at 9:30.", said.transcript());
+  }
+
+  @Test
+  void theSessionInEffectTellsWhetherItSpeaksULawBothWays() throws Exception {
+    var created =
+        (RealtimeServerEvent.SessionCreated) codec.decode(fixture("session-created.json"));
+    assertFalse(created.session().pcmuBothWays(), "OpenAI's defaults are 24 kHz PCM");
+    var updated =
+        (RealtimeServerEvent.SessionUpdated) codec.decode(fixture("session-updated.json"));
+    assertTrue(updated.session().pcmuBothWays());
+    var refused = (RealtimeServerEvent.Error) codec.decode(fixture("error-session-update.json"));
+    assertEquals(RealtimeCodec.SESSION_UPDATE_EVENT_ID, refused.error().eventId());
   }
 
   @Test
@@ -94,6 +143,13 @@ class RealtimeCodecTest {
             "{\"type\":\"conversation.item.create\",\"item\":{\"type\":\"function_call_output\","
                 + "\"call_id\":\"c1\",\"output\":\"{\\\"ok\\\":true}\"}}"),
         json.readTree(codec.functionCallOutput("c1", "{\"ok\":true}")));
+    assertEquals(
+        json.readTree(
+            "{\"type\":\"session.update\",\"event_id\":\"knotty_session_update\","
+                + "\"session\":{\"type\":\"realtime\"}}"),
+        json.readTree(codec.sessionUpdate(Map.of("type", "realtime"))));
+    assertEquals(
+        json.readTree("{\"type\":\"response.create\"}"), json.readTree(codec.responseCreate()));
     assertEquals(3, RealtimeCodec.decodedLength("AAEC"));
     assertEquals(1, RealtimeCodec.decodedLength("AA=="));
     assertEquals(

@@ -49,4 +49,19 @@ public interface ConsoleStore {
 
   /** The most recent audit lines, newest first. */
   List<AuditLine> audit(int limit);
+
+  /** A page of confirmation messages matching the search, newest first. */
+  MessagePage messages(MessageSearch search);
+
+  /** Numbers and addresses opted out now, most recent first, at most {@code limit} of each. */
+  List<OptOut> optOuts(int limit);
+
+  /**
+   * Records that a console sign-in ended before {@code expiresAt}, so every instance of the service
+   * refuses it; revocations past their expiry are forgotten.
+   */
+  void revokeSession(String sessionId, Instant expiresAt);
+
+  /** Whether the console sign-in with this id was ended. */
+  boolean sessionRevoked(String sessionId);
 }

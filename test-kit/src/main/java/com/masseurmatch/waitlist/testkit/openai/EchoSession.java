@@ -5,8 +5,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One socket of an echoing {@link FakeRealtimeServer}: {@code session.created} at once, each append
- * echoed as audio, {@code session.updated}, and a short greeting for each {@code response.create}.
- * Frames are matched and built as text: the benchmark's generator must not be the bottleneck.
+ * echoed as audio, {@code session.updated} confirming u-law both ways, and a short greeting for
+ * each {@code response.create}. Frames are matched and built as text: the benchmark's generator
+ * must not be the bottleneck.
  */
 final class EchoSession {
 
@@ -61,7 +62,8 @@ final class EchoSession {
           "{\"type\":\"session.updated\",\"event_id\":\"event_su\",\"session\":{\"type\":"
               + "\"realtime\",\"object\":\"realtime.session\",\"id\":\"sess_"
               + session
-              + "\",\"model\":\"gpt-realtime\"}}");
+              + "\",\"model\":\"gpt-realtime\",\"audio\":{\"input\":{\"format\":{\"type\":"
+              + "\"audio/pcmu\"}},\"output\":{\"format\":{\"type\":\"audio/pcmu\"}}}}}");
     } else if (text.contains("\"type\":\"response.create\"")) {
       greet();
     }

@@ -7,6 +7,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.ServerWebSocket;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
@@ -19,14 +22,24 @@ import java.util.function.Function;
 
 /**
  * An in-process stand-in for OpenAI's Realtime WebSocket on a loopback port, as strict as the
- * service where the bridge's use of it goes: GA dialect, {@code /v1/realtime?model=...}, bearer key
- * required (401 otherwise), errors in OpenAI's shape for what the service rejects. Scriptable:
- * replies are queued ({@link #enqueue}), a hook may judge every {@code session.update} ({@link
- * #onSessionUpdate}), and each session can be driven (caller speech, turns, raw events, close).
+ * service where the bridge's use of it goes: GA dialect; {@code /v1/realtime?model=...} with a
+ * bearer key, or Azure's {@code /openai/v1/realtime?model=...} with an {@code api-key} header (401
+ * otherwise); each {@code session.update} judged against the GA session's shape and answered with
+ * the session in effect or an {@code error} naming its {@code event_id}; barge-in as the server
+ * does it; errors in OpenAI's shape for what the service rejects. Scriptable: replies are queued
+ * ({@link #enqueue}), a hook may refuse a {@code session.update} the shape allows ({@link
+ * #onSessionUpdate}), handshakes and confirmations may be refused, delayed or withheld, and each
+ * session can be driven (caller speech, turns, raw events, close).
  */
 public final class FakeRealtimeServer implements AutoCloseable {
 
   public static final String API_KEY = "sk-test-fake-realtime";
+
+  /** OpenAI's GA path: the key as {@code Authorization: Bearer}. */
+  public static final String OPENAI_PATH = "/v1/realtime";
+
+  /** Azure OpenAI's GA path: the key as an {@code api-key} header (or a bearer token). */
+  public static final String AZURE_PATH = "/openai/v1/realtime";
 
   private final Vertx vertx;
   private final boolean ownsVertx;
@@ -43,6 +56,7 @@ public final class FakeRealtimeServer implements AutoCloseable {
   private volatile String lastQuery;
   private final AtomicInteger refuseNext = new AtomicInteger();
   private final AtomicInteger silentNext = new AtomicInteger();
+  private final AtomicInteger unconfirmedNext = new AtomicInteger();
   private volatile Function<JsonNode, String> sessionUpdateHook = session -> null;
   private HttpServer server;
 
@@ -100,10 +114,8 @@ public final class FakeRealtimeServer implements AutoCloseable {
                 socket -> {
                   handshakes.incrementAndGet();
                   lastQuery = socket.query();
-                  String auth = socket.headers().get("Authorization");
-                  if (!"/v1/realtime".equals(socket.path())
-                      || socket.query() == null
-                      || !socket.query().contains("model=")) {
+                  if (!OPENAI_PATH.equals(socket.path()) && !AZURE_PATH.equals(socket.path())
+                      || model(socket.query()) == null) {
                     refused.incrementAndGet();
                     System.err.println("fake OpenAI: refused " + socket.uri());
                     socket.reject(404);
@@ -114,7 +126,7 @@ public final class FakeRealtimeServer implements AutoCloseable {
                     socket.reject(503);
                     return;
                   }
-                  if (!("Bearer " + API_KEY).equals(auth)) {
+                  if (!authorized(socket)) {
                     refused.incrementAndGet();
                     socket.reject(401);
                     return;
@@ -138,7 +150,28 @@ public final class FakeRealtimeServer implements AutoCloseable {
         .actualPort();
   }
 
-  private void accept(io.vertx.core.http.ServerWebSocket socket) {
+  /** OpenAI reads only the bearer token; Azure takes its {@code api-key} header or one. */
+  private static boolean authorized(ServerWebSocket socket) {
+    if (("Bearer " + API_KEY).equals(socket.headers().get("Authorization"))) {
+      return true;
+    }
+    return AZURE_PATH.equals(socket.path()) && API_KEY.equals(socket.headers().get("api-key"));
+  }
+
+  /** The {@code model} query parameter: OpenAI's model, or Azure's deployment. */
+  private static String model(String query) {
+    if (query == null) {
+      return null;
+    }
+    for (String pair : query.split("&")) {
+      if (pair.startsWith("model=") && pair.length() > "model=".length()) {
+        return URLDecoder.decode(pair.substring("model=".length()), StandardCharsets.UTF_8);
+      }
+    }
+    return null;
+  }
+
+  private void accept(ServerWebSocket socket) {
     if (echo) {
       new EchoSession(socket, handshakes.get(), echoed);
       return;
@@ -150,7 +183,13 @@ public final class FakeRealtimeServer implements AutoCloseable {
     }
     sessions.add(
         new FakeRealtimeSession(
-            socket, json, this::nextReply, responseDoneDelayMs, sessionUpdateHook));
+            socket,
+            json,
+            model(socket.query()),
+            this::nextReply,
+            responseDoneDelayMs,
+            sessionUpdateHook,
+            unconfirmedNext.getAndUpdate(n -> Math.max(0, n - 1)) == 0));
   }
 
   private Reply nextReply() {
@@ -173,7 +212,7 @@ public final class FakeRealtimeServer implements AutoCloseable {
 
   /** The URL to give the bridge as {@code OPENAI_REALTIME_URL}, once started. */
   public String url() {
-    return "ws://127.0.0.1:" + server.actualPort() + "/v1/realtime";
+    return "ws://127.0.0.1:" + server.actualPort() + OPENAI_PATH;
   }
 
   /** The next {@code count} handshakes are refused with HTTP 503. */
@@ -184,6 +223,14 @@ public final class FakeRealtimeServer implements AutoCloseable {
   /** The next {@code count} sockets open but never send {@code session.created}. */
   public void silentNext(int count) {
     silentNext.set(count);
+  }
+
+  /**
+   * The next {@code count} sessions start ({@code session.created}) but never answer {@code
+   * session.update}: neither {@code session.updated} nor an {@code error}.
+   */
+  public void unconfirmedNext(int count) {
+    unconfirmedNext.set(count);
   }
 
   /** Delays the completion of the next handshakes, one delay each, in order. */
@@ -231,6 +278,7 @@ public final class FakeRealtimeServer implements AutoCloseable {
     responseDoneDelayMs = 30;
     refuseNext.set(0);
     silentNext.set(0);
+    unconfirmedNext.set(0);
     delays.clear();
     sessionUpdateHook = session -> null;
   }

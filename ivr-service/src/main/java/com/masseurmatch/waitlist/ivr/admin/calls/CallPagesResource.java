@@ -1,9 +1,9 @@
 package com.masseurmatch.waitlist.ivr.admin.calls;
 
 import com.masseurmatch.waitlist.ivr.admin.ConsoleData;
-import com.masseurmatch.waitlist.ivr.admin.ConsoleErrors.BadQueryException;
 import com.masseurmatch.waitlist.ivr.admin.ConsoleErrors.NotFoundException;
 import com.masseurmatch.waitlist.ivr.admin.ConsolePage;
+import com.masseurmatch.waitlist.ivr.admin.ConsoleQuery;
 import com.masseurmatch.waitlist.ivr.admin.session.CurrentSession;
 import com.masseurmatch.waitlist.model.call.CallOutcome;
 import com.masseurmatch.waitlist.model.call.CallPath;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -50,15 +49,15 @@ public class CallPagesResource {
   @Operation(hidden = true) // an HTML page, not part of the API
   public TemplateInstance list(
       @RestQuery String path, @RestQuery String outcome, @RestQuery String page) {
-    int number = pageNumber(page);
+    int number = ConsoleQuery.pageNumber(page);
     CallSearch search =
         new CallSearch(
-            parse(path, CallPath::fromWire, "path"),
-            parse(outcome, CallOutcome::fromWire, "outcome"),
-            (number - 1) * PAGE_SIZE,
+            ConsoleQuery.option(path, CallPath::fromWire, "path"),
+            ConsoleQuery.option(outcome, CallOutcome::fromWire, "outcome"),
+            ConsoleQuery.offset(number, PAGE_SIZE),
             PAGE_SIZE);
     CallPage results = data.read(store -> store.calls(search));
-    int pages = (int) Math.max(1, (results.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+    int pages = ConsoleQuery.pages(results.total(), PAGE_SIZE);
     return Templates.calls(
         ConsolePage.of("calls", session.get()),
         results,
@@ -76,29 +75,5 @@ public class CallPagesResource {
         data.calls(store -> store.find(sid))
             .orElseThrow(() -> new NotFoundException("There is no call with that SID."));
     return Templates.call(ConsolePage.of("calls", session.get()), CallView.of(record));
-  }
-
-  private static <T> Optional<T> parse(
-      String value, java.util.function.Function<String, T> parser, String name) {
-    if (value == null || value.isBlank()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(parser.apply(value.strip()));
-    } catch (IllegalArgumentException e) {
-      throw new BadQueryException("unknown " + name + ": " + value);
-    }
-  }
-
-  private static int pageNumber(String page) {
-    try {
-      int number = page == null || page.isBlank() ? 1 : Integer.parseInt(page.strip());
-      if (number < 1 || number > 1_000_000) {
-        throw new BadQueryException("page must be 1 or more");
-      }
-      return number;
-    } catch (NumberFormatException e) {
-      throw new BadQueryException("page must be a number");
-    }
   }
 }

@@ -1,5 +1,6 @@
 package com.masseurmatch.waitlist.ivr.admin.session;
 
+import com.masseurmatch.waitlist.ivr.admin.ConsoleData;
 import com.masseurmatch.waitlist.ivr.config.AdminConfig;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -10,9 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -20,7 +19,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Console sign-ins as signed cookies, so any instance of the service accepts them: {@code
  * base64url(operator).expiry.nonce.base64url(HMAC-SHA256)}, keyed by a key derived from {@code
  * ADMIN_TOKEN} (changing the token signs everyone out). The CSRF token is an HMAC of the nonce.
- * Signing out revokes the nonce on this instance until the cookie would have expired.
+ * Signing out records a hash of the nonce in the database until the cookie would have expired, so
+ * every instance refuses the cookie from then on.
  */
 @Singleton
 public class ConsoleSessions {
@@ -35,13 +35,14 @@ public class ConsoleSessions {
   private final Duration duration;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
-  private final Map<String, Instant> revoked = new ConcurrentHashMap<>();
+  private final ConsoleData data;
 
-  ConsoleSessions(AdminConfig config, Clock clock) {
+  ConsoleSessions(AdminConfig config, Clock clock, ConsoleData data) {
     String token = config.token().orElse("");
     this.key = hmac(token.getBytes(StandardCharsets.UTF_8), "masseurmatch-console-session");
     this.duration = config.console().sessionDuration();
     this.clock = clock;
+    this.data = data;
   }
 
   public Duration duration() {
@@ -92,17 +93,30 @@ public class ConsoleSessions {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    if (!now.isBefore(expires) || revoked.containsKey(parts[2])) {
+    if (!now.isBefore(expires) || revoked(parts[2])) {
       return Optional.empty();
     }
     return Optional.of(new ConsoleSession(operator, expires, parts[2], csrf(parts[2])));
   }
 
-  /** Signs a session out on this instance. */
+  /** Signs a session out on every instance. Blocking. */
   public void revoke(ConsoleSession session) {
-    Instant now = clock.instant();
-    revoked.values().removeIf(expiry -> !now.isBefore(expiry));
-    revoked.put(session.nonce(), session.expiresAt());
+    String id = sessionId(session.nonce());
+    data.read(
+        store -> {
+          store.revokeSession(id, session.expiresAt());
+          return null;
+        });
+  }
+
+  private boolean revoked(String nonce) {
+    String id = sessionId(nonce);
+    return data.read(store -> store.sessionRevoked(id));
+  }
+
+  /** What the database keeps of a signed-out session: a hash of its nonce, never the nonce. */
+  private String sessionId(String nonce) {
+    return B64.encodeToString(hmac(key, "revoked." + nonce));
   }
 
   /** Whether a form's token is the session's, compared in constant time. */

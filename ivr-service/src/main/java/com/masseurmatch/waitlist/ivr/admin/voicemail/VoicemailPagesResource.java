@@ -1,9 +1,9 @@
 package com.masseurmatch.waitlist.ivr.admin.voicemail;
 
 import com.masseurmatch.waitlist.ivr.admin.ConsoleData;
-import com.masseurmatch.waitlist.ivr.admin.ConsoleErrors.BadQueryException;
 import com.masseurmatch.waitlist.ivr.admin.ConsoleErrors.NotFoundException;
 import com.masseurmatch.waitlist.ivr.admin.ConsolePage;
+import com.masseurmatch.waitlist.ivr.admin.ConsoleQuery;
 import com.masseurmatch.waitlist.ivr.admin.session.CurrentSession;
 import com.masseurmatch.waitlist.model.console.VoicemailItem;
 import com.masseurmatch.waitlist.model.console.VoicemailPage;
@@ -33,8 +33,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Blocking
 public class VoicemailPagesResource {
 
-  static final int PAGE_SIZE = 25;
-
   @CheckedTemplate(basePath = "admin")
   static class Templates {
     static native TemplateInstance voicemails(
@@ -55,18 +53,15 @@ public class VoicemailPagesResource {
   @Operation(hidden = true) // an HTML page, not part of the API
   public TemplateInstance list(@RestQuery String show, @RestQuery String page) {
     boolean all = "all".equals(show);
-    int number;
-    try {
-      number = page == null || page.isBlank() ? 1 : Integer.parseInt(page.strip());
-    } catch (NumberFormatException e) {
-      throw new BadQueryException("page must be a number");
-    }
-    if (number < 1 || number > 1_000_000) {
-      throw new BadQueryException("page must be 1 or more");
-    }
-    int offset = (number - 1) * PAGE_SIZE;
-    VoicemailPage results = data.read(store -> store.voicemails(!all, offset, PAGE_SIZE));
-    int pages = (int) Math.max(1, (results.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+    int number = ConsoleQuery.pageNumber(page);
+    VoicemailPage results =
+        data.read(
+            store ->
+                store.voicemails(
+                    !all,
+                    ConsoleQuery.offset(number, ConsoleQuery.PAGE_SIZE),
+                    ConsoleQuery.PAGE_SIZE));
+    int pages = ConsoleQuery.pages(results.total(), ConsoleQuery.PAGE_SIZE);
     return Templates.voicemails(
         ConsolePage.of("voicemails", session.get()), results, all, number, pages);
   }

@@ -1,6 +1,7 @@
 package com.masseurmatch.waitlist.ivr.admin.waitlist;
 
 import com.masseurmatch.waitlist.ivr.admin.ConsoleErrors.BadQueryException;
+import com.masseurmatch.waitlist.ivr.admin.ConsoleQuery;
 import com.masseurmatch.waitlist.model.console.EntrySearch;
 import com.masseurmatch.waitlist.model.console.EntrySort;
 import com.masseurmatch.waitlist.model.waitlist.Role;
@@ -28,7 +29,7 @@ public record WaitlistFilters(
     String dir,
     int page) {
 
-  static final int PAGE_SIZE = 25;
+  static final int PAGE_SIZE = ConsoleQuery.PAGE_SIZE;
 
   /** Checks each parameter; an unknown value is a 400 page, never a silent default. */
   static WaitlistFilters parse(
@@ -49,7 +50,7 @@ public record WaitlistFilters(
             blank(to),
             sort == null || sort.isBlank() ? "created_at" : sort,
             dir == null || dir.isBlank() ? "desc" : dir,
-            parsePage(page));
+            ConsoleQuery.pageNumber(page));
     filters.search(0, 1); // validates
     return filters;
   }
@@ -159,20 +160,5 @@ public record WaitlistFilters(
 
   private static String blank(String value) {
     return value == null || value.isBlank() ? null : value.strip();
-  }
-
-  private static int parsePage(String page) {
-    if (page == null || page.isBlank()) {
-      return 1;
-    }
-    try {
-      int number = Integer.parseInt(page.strip());
-      if (number < 1 || number > 1_000_000) {
-        throw new BadQueryException("page must be 1 or more");
-      }
-      return number;
-    } catch (NumberFormatException e) {
-      throw new BadQueryException("page must be a number");
-    }
   }
 }

@@ -3,6 +3,7 @@ package com.masseurmatch.waitlist.ivr.admin.waitlist;
 import com.masseurmatch.waitlist.ivr.admin.ConsoleData;
 import com.masseurmatch.waitlist.ivr.admin.ConsoleErrors.NotFoundException;
 import com.masseurmatch.waitlist.ivr.admin.ConsolePage;
+import com.masseurmatch.waitlist.ivr.admin.ConsoleQuery;
 import com.masseurmatch.waitlist.ivr.admin.session.CurrentSession;
 import com.masseurmatch.waitlist.ivr.waitlist.CsvWriter;
 import com.masseurmatch.waitlist.model.validation.EntryForm;
@@ -69,10 +70,7 @@ public class WaitlistPagesResource {
       @RestQuery String erased) {
     WaitlistFilters filters = WaitlistFilters.parse(q, role, source, from, to, sort, dir, page);
     WaitlistPage results = data.read(store -> store.entries(filters.pageSearch()));
-    int pages =
-        (int)
-            Math.max(
-                1, (results.total() + WaitlistFilters.PAGE_SIZE - 1) / WaitlistFilters.PAGE_SIZE);
+    int pages = ConsoleQuery.pages(results.total(), WaitlistFilters.PAGE_SIZE);
     return Templates.waitlist(page(), filters, results, pages, erased != null);
   }
 

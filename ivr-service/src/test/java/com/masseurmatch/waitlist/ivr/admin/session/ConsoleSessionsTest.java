@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.masseurmatch.waitlist.ivr.admin.ConsoleData;
 import com.masseurmatch.waitlist.ivr.config.AdminConfig;
+import com.masseurmatch.waitlist.model.store.embedded.EmbeddedBackend;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,13 +18,19 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Signed session cookies, CSRF tokens and the sign-in limit, without a server. */
 class ConsoleSessionsTest {
 
   static final Instant NOW = Instant.parse("2026-12-06T12:00:00Z");
 
+  private static final String TOKEN = "admin-token-0123456789";
+  private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
   private final MovableClock clock = new MovableClock();
+
+  @TempDir Path dir;
 
   @Test
   void aCookieStandsForItsOperatorUntilItExpires() {
@@ -65,6 +75,23 @@ class ConsoleSessionsTest {
   }
 
   @Test
+  void aSessionAndItsSignOutHoldOnEveryInstanceSharingTheDatabase() {
+    ConsoleSessions first =
+        new ConsoleSessions(config(TOKEN), clock, data(new EmbeddedBackend(dir, JSON, clock)));
+    ConsoleSessions second =
+        new ConsoleSessions(config(TOKEN), clock, data(new EmbeddedBackend(dir, JSON, clock)));
+    ConsoleSessions.Issued issued = first.issue("Olive");
+    ConsoleSessions.Issued other = first.issue("Olive");
+
+    assertEquals("Olive", second.verify(issued.cookieValue()).orElseThrow().operator());
+    second.revoke(second.verify(issued.cookieValue()).orElseThrow());
+
+    assertTrue(first.verify(issued.cookieValue()).isEmpty(), "signed out on the other instance");
+    assertTrue(second.verify(issued.cookieValue()).isEmpty());
+    assertTrue(first.verify(other.cookieValue()).isPresent(), "another sign-in stays");
+  }
+
+  @Test
   void failedSignInsPastTheLimitWaitForTheWindowToEnd() {
     LoginThrottle throttle = new LoginThrottle(config("admin-token-0123456789"));
     long t = 0;
@@ -78,7 +105,11 @@ class ConsoleSessionsTest {
   }
 
   private ConsoleSessions sessions(String token) {
-    return new ConsoleSessions(config(token), clock);
+    return new ConsoleSessions(config(token), clock, data(new EmbeddedBackend(dir, JSON, clock)));
+  }
+
+  private static ConsoleData data(EmbeddedBackend backend) {
+    return new ConsoleData(backend.console(), backend.calls(), backend.jobs());
   }
 
   private static AdminConfig config(String token) {

@@ -8,6 +8,7 @@ import com.masseurmatch.waitlist.model.call.CallPath;
 import com.masseurmatch.waitlist.model.call.CallRecord;
 import com.masseurmatch.waitlist.model.call.CallRecordStore;
 import com.masseurmatch.waitlist.model.call.TranscriptTurn;
+import com.masseurmatch.waitlist.model.console.CallSummary;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -123,13 +124,35 @@ public final class EmbeddedCallRecordStore implements CallRecordStore {
   }
 
   private CallRecord row(ResultSet rows) throws SQLException {
+    CallSummary call = summary(rows);
+    String experimentId = rows.getString("experiment_id");
+    String chatCost = rows.getString("chat_cost_usd");
+    return new CallRecord(
+        call.callSid(),
+        call.fromNumber(),
+        call.startedAt(),
+        call.endedAt(),
+        call.path(),
+        call.outcome(),
+        call.waitlistId(),
+        fromJson(rows.getString("transcript"), new TypeReference<List<TranscriptTurn>>() {}),
+        fromJson(rows.getString("usage"), new TypeReference<Map<String, Long>>() {}),
+        call.costUsd(),
+        fromJson(rows.getString("collected"), new TypeReference<Map<String, String>>() {}),
+        fromJson(rows.getString("assistant_state"), new TypeReference<Map<String, Object>>() {}),
+        experimentId == null ? null : UUID.fromString(experimentId),
+        rows.getString("variant"),
+        fromJson(rows.getString("chat_usage"), new TypeReference<Map<String, Long>>() {}),
+        chatCost == null ? null : new BigDecimal(chatCost));
+  }
+
+  /** A row's plain columns (no transcript, usage or state), as the console lists calls. */
+  static CallSummary summary(ResultSet rows) throws SQLException {
     String path = rows.getString("path");
     String outcome = rows.getString("outcome");
     String waitlistId = rows.getString("waitlist_id");
     String cost = rows.getString("cost_usd");
-    String experimentId = rows.getString("experiment_id");
-    String chatCost = rows.getString("chat_cost_usd");
-    return new CallRecord(
+    return new CallSummary(
         rows.getString("call_sid"),
         rows.getString("from_number"),
         instant(rows, "started_at"),
@@ -137,15 +160,7 @@ public final class EmbeddedCallRecordStore implements CallRecordStore {
         path == null ? null : CallPath.fromWire(path),
         outcome == null ? null : CallOutcome.fromWire(outcome),
         waitlistId == null ? null : UUID.fromString(waitlistId),
-        fromJson(rows.getString("transcript"), new TypeReference<List<TranscriptTurn>>() {}),
-        fromJson(rows.getString("usage"), new TypeReference<Map<String, Long>>() {}),
-        cost == null ? null : new BigDecimal(cost),
-        fromJson(rows.getString("collected"), new TypeReference<Map<String, String>>() {}),
-        fromJson(rows.getString("assistant_state"), new TypeReference<Map<String, Object>>() {}),
-        experimentId == null ? null : UUID.fromString(experimentId),
-        rows.getString("variant"),
-        fromJson(rows.getString("chat_usage"), new TypeReference<Map<String, Long>>() {}),
-        chatCost == null ? null : new BigDecimal(chatCost));
+        cost == null ? null : new BigDecimal(cost));
   }
 
   static void setInstant(PreparedStatement statement, int index, Instant value)

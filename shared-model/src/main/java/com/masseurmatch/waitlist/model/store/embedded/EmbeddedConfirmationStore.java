@@ -21,7 +21,7 @@ import java.util.UUID;
 /** Messages, opt-outs and pending changes in the embedded database, as in the migration. */
 public final class EmbeddedConfirmationStore implements ConfirmationStore {
 
-  private static final String MESSAGE_COLUMNS =
+  static final String MESSAGE_COLUMNS =
       "id, dedupe_key, waitlist_id, channel, purpose, destination, status, provider_id,"
           + " error_code, error, attempts, created_at, updated_at";
   private static final Set<String> DELIVERY = Set.of("delivered", "undelivered", "failed");
@@ -254,25 +254,29 @@ public final class EmbeddedConfirmationStore implements ConfirmationStore {
       List<MessageRecord> rows = new ArrayList<>();
       try (ResultSet row = select.executeQuery()) {
         while (row.next()) {
-          String waitlistId = row.getString("waitlist_id");
-          rows.add(
-              new MessageRecord(
-                  UUID.fromString(row.getString("id")),
-                  row.getString("dedupe_key"),
-                  waitlistId == null ? null : UUID.fromString(waitlistId),
-                  Channel.fromWire(row.getString("channel")),
-                  row.getString("purpose"),
-                  row.getString("destination"),
-                  row.getString("status"),
-                  row.getString("provider_id"),
-                  row.getString("error_code"),
-                  row.getString("error"),
-                  row.getInt("attempts"),
-                  Instant.ofEpochMilli(row.getLong("created_at")),
-                  Instant.ofEpochMilli(row.getLong("updated_at"))));
+          rows.add(message(row));
         }
       }
       return rows;
     }
+  }
+
+  /** A {@code messages} row. */
+  static MessageRecord message(ResultSet row) throws SQLException {
+    String waitlistId = row.getString("waitlist_id");
+    return new MessageRecord(
+        UUID.fromString(row.getString("id")),
+        row.getString("dedupe_key"),
+        waitlistId == null ? null : UUID.fromString(waitlistId),
+        Channel.fromWire(row.getString("channel")),
+        row.getString("purpose"),
+        row.getString("destination"),
+        row.getString("status"),
+        row.getString("provider_id"),
+        row.getString("error_code"),
+        row.getString("error"),
+        row.getInt("attempts"),
+        Instant.ofEpochMilli(row.getLong("created_at")),
+        Instant.ofEpochMilli(row.getLong("updated_at")));
   }
 }

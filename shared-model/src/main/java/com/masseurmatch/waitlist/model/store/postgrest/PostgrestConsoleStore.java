@@ -1,21 +1,19 @@
 package com.masseurmatch.waitlist.model.store.postgrest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.masseurmatch.waitlist.model.console.Analytics;
 import com.masseurmatch.waitlist.model.console.AuditLine;
 import com.masseurmatch.waitlist.model.console.CallPage;
 import com.masseurmatch.waitlist.model.console.CallSearch;
-import com.masseurmatch.waitlist.model.console.CallSummary;
 import com.masseurmatch.waitlist.model.console.ConsoleStore;
 import com.masseurmatch.waitlist.model.console.EditResult;
 import com.masseurmatch.waitlist.model.console.EntrySearch;
+import com.masseurmatch.waitlist.model.console.MessagePage;
+import com.masseurmatch.waitlist.model.console.MessageSearch;
+import com.masseurmatch.waitlist.model.console.OptOut;
 import com.masseurmatch.waitlist.model.console.Overview;
 import com.masseurmatch.waitlist.model.console.VoicemailItem;
 import com.masseurmatch.waitlist.model.console.VoicemailPage;
-import com.masseurmatch.waitlist.model.store.StoreRejectedException;
-import com.masseurmatch.waitlist.model.store.StoreUnavailableException;
-import com.masseurmatch.waitlist.model.voicemail.Voicemail;
 import com.masseurmatch.waitlist.model.waitlist.StoredEntry;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistEntry;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistPage;
@@ -35,18 +33,19 @@ import java.util.UUID;
  */
 public final class PostgrestConsoleStore implements ConsoleStore {
 
-  private static final String CALL_COLUMNS =
-      "call_sid,from_number,started_at,ended_at,path,outcome,waitlist_id,cost_usd";
-
   private final PostgrestClient client;
+  private final PostgrestPages pages;
+  private final PostgrestConsoleLists lists;
 
   public PostgrestConsoleStore(PostgrestClient client) {
     this.client = client;
+    this.pages = new PostgrestPages(client);
+    this.lists = new PostgrestConsoleLists(client, pages);
   }
 
   @Override
   public Overview overview(Instant now) {
-    return read(
+    return pages.read(
         client.rpc("console_overview", Map.of("p_now", now.toString())).body(),
         new TypeReference<Overview>() {});
   }
@@ -54,43 +53,52 @@ public final class PostgrestConsoleStore implements ConsoleStore {
   @Override
   public Analytics analytics(Instant from, Instant to) {
     Map<String, Object> args = Map.of("p_from", from.toString(), "p_to", to.toString());
-    return read(client.rpc("console_analytics", args).body(), new TypeReference<Analytics>() {});
+    return pages.read(
+        client.rpc("console_analytics", args).body(), new TypeReference<Analytics>() {});
   }
 
+  /**
+   * A search goes through {@code search_waitlist()}, so the text matches literally as on the
+   * embedded store (PostgREST's {@code ilike} reads {@code *}, {@code %} and {@code _} as
+   * wildcards); the filters, order and page apply to the function's rows as to the table's.
+   */
   @Override
   public WaitlistPage entries(EntrySearch search) {
     Map<String, String> params = filters(search);
     String direction = search.descending() ? ".desc" : ".asc";
     params.put("select", "*");
     params.put("order", search.sort().column() + direction + ",id" + direction);
-    Page<StoredEntry> page =
-        page(
-            PostgrestWaitlistStore.TABLE,
-            params,
-            search.offset(),
-            search.limit(),
-            new TypeReference<List<StoredEntry>>() {});
+    TypeReference<List<StoredEntry>> type = new TypeReference<>() {};
+    PostgrestPages.Page<StoredEntry> page =
+        search
+            .text()
+            .map(
+                text ->
+                    pages.page(
+                        (query, count) ->
+                            client.rpcSelect(
+                                PostgrestWaitlistStore.SEARCH,
+                                Map.of("search_text", text),
+                                query,
+                                count),
+                        params,
+                        search.offset(),
+                        search.limit(),
+                        type))
+            .orElseGet(
+                () ->
+                    pages.page(
+                        PostgrestWaitlistStore.TABLE,
+                        params,
+                        search.offset(),
+                        search.limit(),
+                        type));
     return new WaitlistPage(page.rows(), page.total(), search.offset(), search.limit());
   }
 
-  /** The search as PostgREST filters, shared by a page and its count. */
+  /** The search's filters as PostgREST filters, on the table or on the search's rows. */
   static Map<String, String> filters(EntrySearch search) {
     Map<String, String> params = new LinkedHashMap<>();
-    search
-        .text()
-        .ifPresent(
-            text -> {
-              String pattern = quote("*" + text + "*");
-              params.put(
-                  "or",
-                  "(full_name.ilike."
-                      + pattern
-                      + ",email.ilike."
-                      + pattern
-                      + ",phone.ilike."
-                      + pattern
-                      + ")");
-            });
     search.role().ifPresent(role -> params.put("role", "eq." + role.wireName()));
     search.source().ifPresent(source -> params.put("source", "eq." + source.wireName()));
     List<String> dates = new ArrayList<>();
@@ -114,7 +122,8 @@ public final class PostgrestConsoleStore implements ConsoleStore {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("select", "*");
     params.put("id", "eq." + id);
-    return read(
+    return pages
+        .read(
             client.select(PostgrestWaitlistStore.TABLE, params, false).body(),
             new TypeReference<List<StoredEntry>>() {})
         .stream()
@@ -131,7 +140,7 @@ public final class PostgrestConsoleStore implements ConsoleStore {
     args.put("p_role", entry.role().wireName());
     args.put("p_operator", operator);
     String result =
-        read(client.rpc("console_update_entry", args).body(), new TypeReference<String>() {});
+        pages.read(client.rpc("console_update_entry", args).body(), new TypeReference<String>() {});
     return EditResult.valueOf(result.toUpperCase(Locale.ROOT));
   }
 
@@ -141,56 +150,33 @@ public final class PostgrestConsoleStore implements ConsoleStore {
     args.put("p_id", id.toString());
     args.put("p_operator", operator);
     args.put("p_reason", reason);
-    return read(client.rpc("console_erase_entry", args).body(), new TypeReference<Boolean>() {});
+    return pages.read(
+        client.rpc("console_erase_entry", args).body(), new TypeReference<Boolean>() {});
   }
 
   @Override
   public CallPage calls(CallSearch search) {
-    Map<String, String> params = new LinkedHashMap<>();
-    search.path().ifPresent(p -> params.put("path", "eq." + p.wireName()));
-    search.outcome().ifPresent(o -> params.put("outcome", "eq." + o.wireName()));
-    params.put("select", CALL_COLUMNS);
-    params.put("order", "started_at.desc.nullslast,call_sid.asc");
-    Page<CallSummary> page =
-        page(
-            "calls",
-            params,
-            search.offset(),
-            search.limit(),
-            new TypeReference<List<CallSummary>>() {});
-    return new CallPage(page.rows(), page.total(), search.offset(), search.limit());
+    return lists.calls(search);
   }
 
   @Override
   public VoicemailPage voicemails(boolean unhandledOnly, int offset, int limit) {
-    Map<String, String> params = new LinkedHashMap<>();
-    if (unhandledOnly) {
-      params.put("handled_at", "is.null");
-    }
-    params.put("select", "*");
-    params.put("order", "created_at.desc,id.asc");
-    Page<VoicemailRow> page =
-        page(
-            PostgrestVoicemailStore.TABLE,
-            params,
-            offset,
-            limit,
-            new TypeReference<List<VoicemailRow>>() {});
-    return new VoicemailPage(
-        page.rows().stream().map(VoicemailRow::item).toList(), page.total(), offset, limit);
+    return lists.voicemails(unhandledOnly, offset, limit);
   }
 
   @Override
   public Optional<VoicemailItem> voicemail(UUID id) {
-    Map<String, String> params = new LinkedHashMap<>();
-    params.put("select", "*");
-    params.put("id", "eq." + id);
-    return read(
-            client.select(PostgrestVoicemailStore.TABLE, params, false).body(),
-            new TypeReference<List<VoicemailRow>>() {})
-        .stream()
-        .findFirst()
-        .map(VoicemailRow::item);
+    return lists.voicemail(id);
+  }
+
+  @Override
+  public MessagePage messages(MessageSearch search) {
+    return lists.messages(search);
+  }
+
+  @Override
+  public List<OptOut> optOuts(int limit) {
+    return lists.optOuts(limit);
   }
 
   @Override
@@ -198,7 +184,7 @@ public final class PostgrestConsoleStore implements ConsoleStore {
     Map<String, Object> args = new LinkedHashMap<>();
     args.put("p_id", id.toString());
     args.put("p_operator", operator);
-    return read(
+    return pages.read(
         client.rpc("console_voicemail_handled", args).body(), new TypeReference<Boolean>() {});
   }
 
@@ -208,78 +194,23 @@ public final class PostgrestConsoleStore implements ConsoleStore {
     params.put("select", "at,operator,action,target,detail");
     params.put("order", "at.desc,id.desc");
     params.put("limit", Integer.toString(limit));
-    return read(
+    return pages.read(
         client.select("admin_audit", params, false).body(),
         new TypeReference<List<AuditLine>>() {});
   }
 
-  /** A page with its exact total; an offset past the end is an empty page. */
-  private <T> Page<T> page(
-      String table,
-      Map<String, String> filters,
-      int offset,
-      int limit,
-      TypeReference<List<T>> type) {
-    Map<String, String> params = new LinkedHashMap<>(filters);
-    params.put("limit", Integer.toString(limit));
-    params.put("offset", Integer.toString(offset));
-    try {
-      PostgrestResponse response = client.select(table, params, true);
-      List<T> rows = read(response.body(), type);
-      long total = response.total();
-      return new Page<>(rows, total < 0 ? offset + rows.size() : total);
-    } catch (StoreRejectedException e) {
-      if (e.status() != 416) {
-        throw e;
-      }
-      Map<String, String> count = new LinkedHashMap<>(filters);
-      count.put("select", table.equals("calls") ? "call_sid" : "id");
-      count.put("limit", "1");
-      return new Page<>(List.of(), Math.max(0, client.select(table, count, true).total()));
-    }
+  @Override
+  public void revokeSession(String sessionId, Instant expiresAt) {
+    Map<String, Object> args = new LinkedHashMap<>();
+    args.put("p_session_id", sessionId);
+    args.put("p_expires_at", expiresAt.toString());
+    client.rpc("console_revoke_session", args);
   }
 
-  private <T> T read(String body, TypeReference<T> type) {
-    try {
-      return client.json().readValue(body, type);
-    } catch (JsonProcessingException e) {
-      throw new StoreUnavailableException("PostgREST answered with unreadable JSON", false, e);
-    }
-  }
-
-  private record Page<T>(List<T> rows, long total) {}
-
-  /** One row of {@code voicemails} with the console's columns. */
-  record VoicemailRow(
-      UUID id,
-      String callSid,
-      String fromNumber,
-      String recordingSid,
-      String recordingUrl,
-      Integer durationS,
-      String transcription,
-      Instant createdAt,
-      Instant handledAt,
-      String handledBy) {
-
-    VoicemailItem item() {
-      return new VoicemailItem(
-          new Voicemail(
-              id,
-              callSid,
-              fromNumber,
-              recordingSid,
-              recordingUrl,
-              durationS,
-              transcription,
-              createdAt),
-          handledAt,
-          handledBy);
-    }
-  }
-
-  /** A PostgREST filter value in double quotes, with its quotes and backslashes escaped. */
-  private static String quote(String value) {
-    return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  @Override
+  public boolean sessionRevoked(String sessionId) {
+    return pages.read(
+        client.rpc("console_session_revoked", Map.of("p_session_id", sessionId)).body(),
+        new TypeReference<Boolean>() {});
   }
 }

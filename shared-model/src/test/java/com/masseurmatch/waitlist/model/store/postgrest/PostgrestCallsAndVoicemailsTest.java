@@ -31,7 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(PostgrestWireMock.class)
+@QuarkusTestResource(value = PostgrestWireMock.class, restrictToAnnotatedClass = true)
 class PostgrestCallsAndVoicemailsTest {
 
   @InjectPostgrest WireMockServer postgrest;

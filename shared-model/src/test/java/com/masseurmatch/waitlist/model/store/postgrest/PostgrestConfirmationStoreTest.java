@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 
 /** The public save and the confirmations' records call the migration's functions by name. */
 @QuarkusTest
-@QuarkusTestResource(PostgrestWireMock.class)
+@QuarkusTestResource(value = PostgrestWireMock.class, restrictToAnnotatedClass = true)
 class PostgrestConfirmationStoreTest {
 
   @InjectPostgrest WireMockServer postgrest;

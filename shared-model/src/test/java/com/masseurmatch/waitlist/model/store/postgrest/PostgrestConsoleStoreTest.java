@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 
 /** The console store on Supabase: the RPC calls and selects it sends, the answers it reads. */
 @QuarkusTest
-@QuarkusTestResource(PostgrestWireMock.class)
+@QuarkusTestResource(value = PostgrestWireMock.class, restrictToAnnotatedClass = true)
 class PostgrestConsoleStoreTest {
 
   @InjectPostgrest WireMockServer postgrest;
@@ -75,9 +75,9 @@ class PostgrestConsoleStoreTest {
   }
 
   @Test
-  void aSearchIsOneFilteredSelectWithAnExactCount() {
+  void aSearchIsOneFilteredCallOfTheSearchFunctionWithAnExactCount() {
     postgrest.stubFor(
-        get(urlPathEqualTo("/rest/v1/waitlist"))
+        post(urlPathEqualTo("/rest/v1/rpc/search_waitlist"))
             .willReturn(
                 aResponse()
                     .withHeader("Content-Type", "application/json")
@@ -99,10 +99,8 @@ class PostgrestConsoleStoreTest {
 
     assertEquals(1, page.total());
     postgrest.verify(
-        getRequestedFor(urlPathEqualTo("/rest/v1/waitlist"))
-            .withQueryParam(
-                "or",
-                equalTo("(full_name.ilike.\"*ann*\",email.ilike.\"*ann*\",phone.ilike.\"*ann*\")"))
+        postRequestedFor(urlPathEqualTo("/rest/v1/rpc/search_waitlist"))
+            .withRequestBody(equalToJson("{\"search_text\": \"ann\"}"))
             .withQueryParam("role", equalTo("eq.therapist"))
             .withQueryParam("source", equalTo("eq.phone"))
             .withQueryParam(

@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Each PostgREST failure class becomes the right exception after the right number of tries. */
 @QuarkusTest
-@QuarkusTestResource(PostgrestWireMock.class)
+@QuarkusTestResource(value = PostgrestWireMock.class, restrictToAnnotatedClass = true)
 class PostgrestErrorMappingTest {
 
   private static final String PATH = "/rest/v1/waitlist";
