@@ -68,7 +68,8 @@ class OpenApiResourceTest {
           "com.masseurmatch.waitlist.ivr.waitlist.WaitlistResource",
           "com.masseurmatch.waitlist.ivr.sms.SmsResource",
           "com.masseurmatch.waitlist.ivr.confirm.EmailLinkResource",
-          "com.masseurmatch.waitlist.ivr.confirm.MessagesAdminResource"
+          "com.masseurmatch.waitlist.ivr.confirm.MessagesAdminResource",
+          "com.masseurmatch.waitlist.ivr.experiment.ExperimentResource"
         }) {
       Class<?> resource = Class.forName(name);
       String base = resource.getAnnotation(Path.class).value();
