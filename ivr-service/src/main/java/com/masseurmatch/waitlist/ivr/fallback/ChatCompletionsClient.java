@@ -61,8 +61,24 @@ public class ChatCompletionsClient {
     return longest;
   }
 
-  /** The model's next message: text to speak, or tool calls to run. */
+  /** The configured model, used when a call's experiment variant names none. */
+  public String model() {
+    return model;
+  }
+
+  /** Tokens one request used, as Chat Completions reports them. */
+  public record Usage(long promptTokens, long cachedTokens, long completionTokens) {}
+
+  /** The model's message and what the request used. */
+  public record Reply(ChatMessage message, Usage usage) {}
+
+  /** The configured model's next message: text to speak, or tool calls to run. */
   public ChatMessage complete(String system, List<ChatMessage> messages) {
+    return complete(model, system, messages).message();
+  }
+
+  /** {@code model}'s next message, with the tokens the request used. */
+  public Reply complete(String model, String system, List<ChatMessage> messages) {
     List<ChatMessage> all = new ArrayList<>();
     all.add(ChatMessage.system(system));
     all.addAll(messages);
@@ -100,11 +116,18 @@ public class ChatCompletionsClient {
         throw new ChatUnavailableException(
             "Chat Completions answered " + response.getStatus() + errorCode(text), null);
       }
-      JsonNode message = json.readTree(text).path("choices").path(0).path("message");
+      JsonNode answer = json.readTree(text);
+      JsonNode message = answer.path("choices").path(0).path("message");
       if (message.isMissingNode()) {
         throw new ChatUnavailableException("Chat Completions answered without a message", null);
       }
-      return json.treeToValue(message, ChatMessage.class);
+      JsonNode usage = answer.path("usage");
+      return new Reply(
+          json.treeToValue(message, ChatMessage.class),
+          new Usage(
+              usage.path("prompt_tokens").asLong(),
+              usage.path("prompt_tokens_details").path("cached_tokens").asLong(),
+              usage.path("completion_tokens").asLong()));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new ChatUnavailableException("unreadable Chat Completions answer", e);
     }

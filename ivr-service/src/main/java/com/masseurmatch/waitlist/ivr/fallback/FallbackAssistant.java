@@ -1,6 +1,7 @@
 package com.masseurmatch.waitlist.ivr.fallback;
 
 import com.masseurmatch.waitlist.ivr.config.OpenAiKeyConfig;
+import com.masseurmatch.waitlist.ivr.experiment.RunningExperiments;
 import com.masseurmatch.waitlist.ivr.text.VoiceTexts;
 import com.masseurmatch.waitlist.ivr.voice.CallPathBudget;
 import com.masseurmatch.waitlist.ivr.voice.Twiml;
@@ -35,6 +36,7 @@ public class FallbackAssistant {
   private final FallbackStateCodec codec;
   private final SignupSaver saver;
   private final Twiml twiml;
+  private final RunningExperiments experiments;
   private final int maxTurns;
   private final VoiceTexts texts;
 
@@ -45,6 +47,7 @@ public class FallbackAssistant {
       FallbackStateCodec codec,
       SignupSaver saver,
       Twiml twiml,
+      RunningExperiments experiments,
       OpenAiKeyConfig config,
       VoiceTexts texts) {
     this.chat = chat;
@@ -53,6 +56,7 @@ public class FallbackAssistant {
     this.codec = codec;
     this.saver = saver;
     this.twiml = twiml;
+    this.experiments = experiments;
     this.maxTurns = config.chatMaxTurns();
     this.texts = texts;
   }
@@ -71,9 +75,15 @@ public class FallbackAssistant {
     }
     String opening =
         texts.text(language, collected.isEmpty() ? "fallback.opening" : "fallback.opening-again");
+    // the variant the IVR gave the call: the same, worked out again without the store
+    String model =
+        experiments
+            .assign(call.callSid(), call.from(), language.code())
+            .map(a -> a.variant().settings().chatModel())
+            .orElse(null);
     FallbackState state =
         FallbackState.chat(
-            List.of(new ChatMessage("assistant", opening, null, null)), collected, language);
+            List.of(new ChatMessage("assistant", opening, null, null)), collected, language, model);
     calls.save(call.callSid(), CallPath.FALLBACK, state);
     return twiml.gatherSpeech(language, opening, codec.action(TURN, state), hints(language));
   }
@@ -113,8 +123,9 @@ public class FallbackAssistant {
     Log.infof("call %s: caller: %s", call.callSid(), Masking.text(speech));
     ToolOutcome saved = null;
     ChatMessage reply;
+    FallbackState[] used = {state};
     try {
-      reply = complete(call, state, messages, budget);
+      reply = complete(call, used, messages, budget);
       // a save, then the model's words about it; at most two rounds of tools in one turn
       for (int round = 0; round < 2 && hasToolCalls(reply); round++) {
         messages.add(reply);
@@ -125,14 +136,15 @@ public class FallbackAssistant {
           }
           messages.add(ChatMessage.tool(toolCall.id(), outcome.output()));
         }
-        reply = complete(call, state, messages, budget);
+        reply = complete(call, used, messages, budget);
       }
     } catch (ChatUnavailableException | CallPathBudget.BudgetSpentException e) {
       Log.warnf("call %s: %s; switching to the scripted form", call.callSid(), e.getMessage());
       if (saved != null) {
-        calls.signedUp(call.callSid(), CallPath.FALLBACK, collected, saved.waitlistId());
+        calls.signedUp(call.callSid(), CallPath.FALLBACK, used[0], saved.waitlistId());
         return twiml.sayThenHangUp(language, texts.text(language, "fallback.signed-up"));
       }
+      calls.chatUsed(call.callSid(), used[0]);
       return form.start(
           call,
           collected,
@@ -146,11 +158,11 @@ public class FallbackAssistant {
             : reply.content();
     Log.infof("call %s: assistant: %s", call.callSid(), Masking.text(text));
     if (saved != null) {
-      calls.signedUp(call.callSid(), CallPath.FALLBACK, collected, saved.waitlistId());
+      calls.signedUp(call.callSid(), CallPath.FALLBACK, used[0], saved.waitlistId());
       return twiml.sayThenHangUp(language, text);
     }
     messages.add(new ChatMessage("assistant", text, null, null));
-    FallbackState next = state.nextTurn(messages);
+    FallbackState next = used[0].nextTurn(messages);
     calls.save(call.callSid(), CallPath.FALLBACK, next);
     return twiml.gatherSpeech(language, text, codec.action(TURN, next), hints(language));
   }
@@ -160,11 +172,16 @@ public class FallbackAssistant {
     return form.resume(call, state, carried);
   }
 
+  /** One Chat request with the call's model; its tokens are added to {@code state[0]}. */
   private ChatMessage complete(
-      VoiceRequest call, FallbackState state, List<ChatMessage> messages, CallPathBudget budget) {
-    String system = system(call, state.collected(), state.spoken());
+      VoiceRequest call, FallbackState[] state, List<ChatMessage> messages, CallPathBudget budget) {
+    String system = system(call, state[0].collected(), state[0].spoken());
     List<ChatMessage> sent = List.copyOf(messages);
-    return budget.within(chat.longest(), () -> chat.complete(system, sent));
+    String model = state[0].chat().model() == null ? chat.model() : state[0].chat().model();
+    ChatCompletionsClient.Reply reply =
+        budget.within(chat.longest(), () -> chat.complete(model, system, sent));
+    state[0] = state[0].used(reply.usage());
+    return reply.message();
   }
 
   private ToolOutcome runTool(

@@ -1,17 +1,20 @@
 package com.masseurmatch.waitlist.ivr.fallback;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.masseurmatch.waitlist.ivr.config.OpenAiKeyConfig;
 import com.masseurmatch.waitlist.ivr.voice.CallLog;
 import com.masseurmatch.waitlist.ivr.voice.CallPathBudget;
 import com.masseurmatch.waitlist.model.call.CallOutcome;
 import com.masseurmatch.waitlist.model.call.CallPath;
 import com.masseurmatch.waitlist.model.call.CallRecord;
 import com.masseurmatch.waitlist.model.call.CallRecordStore;
+import com.masseurmatch.waitlist.model.experiment.ModelPrices;
 import com.masseurmatch.waitlist.model.job.JobStore;
 import com.masseurmatch.waitlist.model.recording.RecordingJobs;
 import com.masseurmatch.waitlist.model.store.StoreException;
 import io.quarkus.logging.Log;
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -29,12 +32,19 @@ public class FallbackCalls {
   private final ObjectMapper json;
   private final CallLog log;
   private final JobStore jobs;
+  private final String configuredModel;
 
-  FallbackCalls(CallRecordStore store, ObjectMapper json, CallLog log, JobStore jobs) {
+  FallbackCalls(
+      CallRecordStore store,
+      ObjectMapper json,
+      CallLog log,
+      JobStore jobs,
+      OpenAiKeyConfig openAi) {
     this.store = store;
     this.json = json;
     this.log = log;
     this.jobs = jobs;
+    this.configuredModel = openAi.chatModel();
   }
 
   /**
@@ -76,12 +86,52 @@ public class FallbackCalls {
   @SuppressWarnings("unchecked")
   public void save(String callSid, CallPath path, FallbackState state) {
     write(
-        CallRecord.of(callSid)
-            .withPath(path)
-            .withOutcome(CallOutcome.ABANDONED)
-            .withCollected(state.collected())
-            .withAssistantState(json.convertValue(state, Map.class))
-            .withLanguage(state.language()));
+        withChat(
+            CallRecord.of(callSid)
+                .withPath(path)
+                .withOutcome(CallOutcome.ABANDONED)
+                .withCollected(state.collected())
+                .withAssistantState(json.convertValue(state, Map.class))
+                .withLanguage(state.language()),
+            state));
+  }
+
+  /** The chat's signup: the fields, the entry and the Chat tokens used; in the background. */
+  public void signedUp(String callSid, CallPath path, FallbackState state, UUID id) {
+    write(
+        withChat(
+            CallRecord.of(callSid)
+                .withPath(path)
+                .withOutcome(CallOutcome.SIGNED_UP)
+                .withWaitlistId(id)
+                .withCollected(Map.copyOf(state.collected())),
+            state));
+  }
+
+  /** The Chat tokens used so far, when the chat gives way to the scripted form. */
+  public void chatUsed(String callSid, FallbackState state) {
+    if (state.chat().used()) {
+      write(withChat(CallRecord.of(callSid), state));
+    }
+  }
+
+  /** The chat's tokens and their cost at its model's prices (no cost for an unpriced model). */
+  private CallRecord withChat(CallRecord record, FallbackState state) {
+    FallbackState.ChatUse chat = state.chat();
+    if (!chat.used()) {
+      return record;
+    }
+    String model = chat.model() == null ? configuredModel : chat.model();
+    ModelPrices.Prices prices = ModelPrices.CHAT.get(model);
+    BigDecimal cost =
+        prices == null
+            ? null
+            : prices.chat(chat.promptTokens(), chat.cachedTokens(), chat.completionTokens());
+    Map<String, Long> tokens = new LinkedHashMap<>();
+    tokens.put("prompt_tokens", chat.promptTokens());
+    tokens.put("cached_tokens", chat.cachedTokens());
+    tokens.put("completion_tokens", chat.completionTokens());
+    return record.withChatUsage(tokens, cost);
   }
 
   /**

@@ -44,16 +44,7 @@ public class FallbackStateCodec {
       // keep the opening line, drop the oldest exchange after it
       List<ChatMessage> fewer = new ArrayList<>(shortened.messages());
       fewer.remove(1);
-      shortened =
-          new FallbackState(
-              state.mode(),
-              state.step(),
-              state.retries(),
-              state.pending(),
-              state.turns(),
-              fewer,
-              state.collected(),
-              state.language());
+      shortened = state.withMessages(fewer);
       encoded = pack(shortened);
     }
     return encoded;

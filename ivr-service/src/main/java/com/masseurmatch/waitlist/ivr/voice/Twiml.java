@@ -36,6 +36,8 @@ public class Twiml {
 
   private static final String TOKEN_STAND_IN = "x0token0stand0in0x";
   private static final String CALLER_STAND_IN = "x0caller0stand0in0x";
+  private static final String EXPERIMENT_STAND_IN = "x0experiment0stand0in0x";
+  private static final String VARIANT_STAND_IN = "x0variant0stand0in0x";
 
   private final IvrConfig config;
   private final CallLanguages languages;
@@ -83,34 +85,57 @@ public class Twiml {
    */
   public String connectStream(
       String websocketBase, String token, String caller, Language language) {
+    return connectStream(websocketBase, token, caller, language, null, null);
+  }
+
+  /** The same, for a call in an experiment: its id and variant go to the bridge too. */
+  public String connectStream(
+      String websocketBase,
+      String token,
+      String caller,
+      Language language,
+      String experiment,
+      String variant) {
+    boolean arm = experiment != null && variant != null;
     String template =
         streams.computeIfAbsent(
-            websocketBase + "\n" + (caller != null) + "\n" + language.code(),
+            websocketBase + "\n" + (caller != null) + "\n" + language.code() + "\n" + arm,
             key ->
                 renderConnectStream(
                     websocketBase,
                     TOKEN_STAND_IN,
                     caller == null ? null : CALLER_STAND_IN,
-                    language));
+                    language,
+                    arm ? EXPERIMENT_STAND_IN : null,
+                    arm ? VARIANT_STAND_IN : null));
     String xml = template.replace(TOKEN_STAND_IN, attribute(token));
-    return caller == null ? xml : xml.replace(CALLER_STAND_IN, attribute(caller));
+    xml = caller == null ? xml : xml.replace(CALLER_STAND_IN, attribute(caller));
+    return arm
+        ? xml.replace(EXPERIMENT_STAND_IN, attribute(experiment))
+            .replace(VARIANT_STAND_IN, attribute(variant))
+        : xml;
   }
 
   /** The same document built by twilio-java each time. */
-  String renderConnectStream(String websocketBase, String token, String caller, Language language) {
+  String renderConnectStream(
+      String websocketBase,
+      String token,
+      String caller,
+      Language language,
+      String experiment,
+      String variant) {
     Stream.Builder stream =
         new Stream.Builder()
             .url(websocketBase.replaceAll("/+$", "") + StreamContract.MEDIA_STREAM_PATH)
-            .parameter(
-                new Parameter.Builder().name(StreamContract.TOKEN_PARAMETER).value(token).build())
-            .parameter(
-                new Parameter.Builder()
-                    .name(StreamContract.LANGUAGE_PARAMETER)
-                    .value(language.code())
-                    .build());
+            .parameter(parameter(StreamContract.TOKEN_PARAMETER, token))
+            .parameter(parameter(StreamContract.LANGUAGE_PARAMETER, language.code()));
     if (caller != null) {
-      stream.parameter(
-          new Parameter.Builder().name(StreamContract.CALLER_PARAMETER).value(caller).build());
+      stream.parameter(parameter(StreamContract.CALLER_PARAMETER, caller));
+    }
+    if (experiment != null && variant != null) {
+      stream
+          .parameter(parameter(StreamContract.EXPERIMENT_PARAMETER, experiment))
+          .parameter(parameter(StreamContract.VARIANT_PARAMETER, variant));
     }
     Connect connect =
         new Connect.Builder()
@@ -119,6 +144,10 @@ public class Twiml {
                 .stream(stream.build())
                 .build();
     return xml(new VoiceResponse.Builder().connect(connect));
+  }
+
+  private static Parameter parameter(String name, String value) {
+    return new Parameter.Builder().name(name).value(value).build();
   }
 
   /**

@@ -1,6 +1,7 @@
 package com.masseurmatch.waitlist.ivr.voice;
 
 import com.masseurmatch.waitlist.ivr.config.IvrConfig;
+import com.masseurmatch.waitlist.ivr.experiment.RunningExperiments;
 import com.masseurmatch.waitlist.ivr.recording.ConsentFlow;
 import com.masseurmatch.waitlist.ivr.text.CallLanguages;
 import com.masseurmatch.waitlist.ivr.text.VoiceTexts;
@@ -34,6 +35,7 @@ public class VoiceFlow {
   private final StreamTokens tokens;
   private final VoicemailStore voicemails;
   private final BusinessHours hours;
+  private final RunningExperiments experiments;
   private final String callerId;
   private final Clock clock;
   private final CallLanguages languages;
@@ -49,6 +51,7 @@ public class VoiceFlow {
       StreamTokens tokens,
       VoicemailStore voicemails,
       TwilioConfig twilio,
+      RunningExperiments experiments,
       Clock clock,
       CallLanguages languages,
       VoiceTexts texts,
@@ -62,6 +65,7 @@ public class VoiceFlow {
     this.voicemails = voicemails;
     this.callerId = twilio.phoneNumber().orElse(null);
     this.clock = clock;
+    this.experiments = experiments;
     this.languages = languages;
     this.texts = texts;
     this.consent = consent;
@@ -133,10 +137,21 @@ public class VoiceFlow {
         websocket.isEmpty()
             ? "REALTIME_WEBSOCKET_URL is not set"
             : !bridge.ready() ? "the bridge is not ready" : null;
+    // the variant is the call's whichever assistant takes it: Knotty or the fallback
+    var arm = experiments.assign(call.callSid(), call.from(), language.code()).orElse(null);
+    if (arm != null) {
+      calls.write(
+          CallRecord.of(call.callSid()).withVariant(arm.experiment().id(), arm.variant().name()));
+    }
     if (unavailable == null) {
       calls.path(call.callSid(), CallPath.REALTIME);
       return twiml.connectStream(
-          websocket.get().toString(), tokens.issue(call.callSid()), call.from(), language);
+          websocket.get().toString(),
+          tokens.issue(call.callSid()),
+          call.from(),
+          language,
+          arm == null ? null : arm.experiment().id().toString(),
+          arm == null ? null : arm.variant().name());
     }
     Log.infof(
         "call %s: realtime unavailable (%s), using the fallback", call.callSid(), unavailable);

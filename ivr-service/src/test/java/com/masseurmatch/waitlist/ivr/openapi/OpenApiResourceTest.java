@@ -71,7 +71,8 @@ class OpenApiResourceTest {
           "com.masseurmatch.waitlist.ivr.confirm.MessagesAdminResource",
           "com.masseurmatch.waitlist.ivr.recording.RecordingResource",
           "com.masseurmatch.waitlist.ivr.recording.RecordingAudioResource",
-          "com.masseurmatch.waitlist.ivr.analysis.CallInsightsResource"
+          "com.masseurmatch.waitlist.ivr.analysis.CallInsightsResource",
+          "com.masseurmatch.waitlist.ivr.experiment.ExperimentResource"
         }) {
       Class<?> resource = Class.forName(name);
       String base = resource.getAnnotation(Path.class).value();

@@ -48,9 +48,18 @@ class RealtimeRouteTest {
     String token = tokens.issue("CA" + "1".repeat(32));
     for (String caller : new String[] {"+14155550100", "\"Ann\" <ann&co> 'x'", null}) {
       assertEquals(
-          documents.renderConnectStream("wss://bridge.example.org", token, caller, Language.ES),
+          documents.renderConnectStream(
+              "wss://bridge.example.org", token, caller, Language.ES, null, null),
           documents.connectStream("wss://bridge.example.org", token, caller, Language.ES),
           "caller " + caller);
+      // a call in an experiment: the same, with the experiment's id and variant
+      String id = "8d5e4b0a-1111-4c3e-9a55-0123456789ab";
+      assertEquals(
+          documents.renderConnectStream(
+              "wss://bridge.example.org", token, caller, Language.FR, id, "m&<\"x\">"),
+          documents.connectStream(
+              "wss://bridge.example.org", token, caller, Language.FR, id, "m&<\"x\">"),
+          "caller " + caller + " in an experiment");
     }
   }
 

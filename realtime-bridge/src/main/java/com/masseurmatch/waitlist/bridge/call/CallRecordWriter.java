@@ -4,8 +4,10 @@ import com.masseurmatch.waitlist.model.call.CallOutcome;
 import com.masseurmatch.waitlist.model.call.CallPath;
 import com.masseurmatch.waitlist.model.call.CallRecord;
 import com.masseurmatch.waitlist.model.call.TranscriptTurn;
+import com.masseurmatch.waitlist.model.experiment.ModelPrices;
 import com.masseurmatch.waitlist.model.recording.RecordingJobs;
 import com.masseurmatch.waitlist.model.store.StoreException;
+import com.masseurmatch.waitlist.model.text.Language;
 import io.quarkus.logging.Log;
 import java.time.Instant;
 import java.util.List;
@@ -25,14 +27,31 @@ final class CallRecordWriter {
   private final String caller;
   private final String language;
   private final Instant startedAt;
+  private final UUID experimentId;
+  private final String variant;
+  private ModelPrices.Prices prices;
 
   CallRecordWriter(
-      CallServices services, String callSid, String caller, String language, Instant startedAt) {
+      CallServices services,
+      String callSid,
+      String caller,
+      String language,
+      Instant startedAt,
+      UUID experimentId,
+      String variant) {
     this.services = services;
     this.callSid = callSid;
     this.caller = caller;
     this.language = language;
     this.startedAt = startedAt;
+    this.experimentId = experimentId;
+    this.variant = experimentId == null ? null : variant;
+    this.prices = services.variants.configured(Language.of(language)).prices();
+  }
+
+  /** The prices of the model the call's session runs on. */
+  void pricedAt(ModelPrices.Prices modelPrices) {
+    this.prices = modelPrices;
   }
 
   /** Right after the save, on a worker: the IVR reads this when the stream ends. */
@@ -58,6 +77,7 @@ final class CallRecordWriter {
     return CallRecord.of(callSid)
         .withFrom(caller)
         .withLanguage(language)
+        .withVariant(experimentId, variant)
         .withPath(CallPath.REALTIME)
         .withOutcome(signedUp ? CallOutcome.SIGNED_UP : CallOutcome.FAILED)
         .withCollected(Map.copyOf(collected));
@@ -79,9 +99,10 @@ final class CallRecordWriter {
             .withFrom(caller)
             .withLanguage(language)
             .withStartedAt(startedAt)
+            .withVariant(experimentId, variant)
             .withWaitlistId(waitlistId)
             .withTranscript(List.copyOf(transcript))
-            .withUsage(usage.toMap(), usage.cost(services.openAi.prices()))
+            .withUsage(usage.toMap(), usage.cost(prices))
             .withCollected(collected.isEmpty() ? null : Map.copyOf(collected));
     return redirected
         ? known

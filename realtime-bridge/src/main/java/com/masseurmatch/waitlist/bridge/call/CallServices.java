@@ -10,19 +10,18 @@ import com.masseurmatch.waitlist.bridge.openai.RealtimeConnector;
 import com.masseurmatch.waitlist.bridge.openai.RealtimeSessionFactory;
 import com.masseurmatch.waitlist.bridge.twilio.TwilioCallControl;
 import com.masseurmatch.waitlist.bridge.twilio.TwilioCodec;
+import com.masseurmatch.waitlist.bridge.variant.VariantSessions;
 import com.masseurmatch.waitlist.model.call.CallRecord;
 import com.masseurmatch.waitlist.model.call.CallRecordStore;
+import com.masseurmatch.waitlist.model.experiment.ExperimentStore;
 import com.masseurmatch.waitlist.model.job.JobStore;
 import com.masseurmatch.waitlist.model.text.BrandConfig;
-import com.masseurmatch.waitlist.model.text.Language;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
@@ -38,8 +37,8 @@ public class CallServices {
   final TwilioCodec twilioCodec;
   final RealtimeCodec realtimeCodec;
 
-  /** Knotty's {@code session.update} per language: the same for every call, so written once. */
-  final Map<Language, String> sessionUpdates;
+  /** Knotty's set-up per language (written once) and per experiment variant (read once). */
+  final VariantSessions variants;
 
   final RealtimeConnector connector;
   final ToolRunner tools;
@@ -65,6 +64,7 @@ public class CallServices {
       TwilioCallControl twilio,
       CallRecordStore callRecords,
       JobStore jobs,
+      ExperimentStore experiments,
       BridgeMetrics metrics,
       ManagedExecutor blocking,
       Vertx vertx,
@@ -75,12 +75,13 @@ public class CallServices {
     this.openAi = openAi;
     this.twilioCodec = new TwilioCodec(json, MAX_FRAME_BYTES);
     this.realtimeCodec = new RealtimeCodec(json, MAX_FRAME_BYTES);
-    RealtimeSessionFactory sessions = new RealtimeSessionFactory(openAi, languages, brand);
-    Map<Language, String> updates = new EnumMap<>(Language.class);
-    for (Language language : Language.values()) {
-      updates.put(language, realtimeCodec.sessionUpdate(sessions.session(language)));
-    }
-    this.sessionUpdates = Map.copyOf(updates);
+    this.variants =
+        new VariantSessions(
+            experiments,
+            openAi,
+            new RealtimeSessionFactory(openAi, languages, brand),
+            realtimeCodec,
+            blocking);
     this.connector = connector;
     this.tools = tools;
     this.callControl =
@@ -114,7 +115,7 @@ public class CallServices {
     this.openAi = from.openAi;
     this.twilioCodec = from.twilioCodec;
     this.realtimeCodec = from.realtimeCodec;
-    this.sessionUpdates = from.sessionUpdates;
+    this.variants = from.variants;
     this.connector = connector;
     this.tools = from.tools;
     this.callControl = callControl;

@@ -6,6 +6,7 @@ import com.masseurmatch.waitlist.bridge.openai.OpenAiLink;
 import com.masseurmatch.waitlist.bridge.openai.RealtimeCodec;
 import com.masseurmatch.waitlist.bridge.openai.RealtimeServerEvent;
 import com.masseurmatch.waitlist.bridge.twilio.TwilioMessage;
+import com.masseurmatch.waitlist.bridge.variant.SessionChoice;
 import com.masseurmatch.waitlist.model.stream.StreamContract;
 import com.masseurmatch.waitlist.model.text.Language;
 import io.quarkus.logging.Log;
@@ -41,6 +42,11 @@ public final class CallSession implements OpenAiLink.Listener {
   private final CallEnding ending;
   private final Conversation conversation;
   private final String caller;
+  private final Language language;
+  private final String experiment;
+  private final String variant;
+  private final Context context;
+  private SessionChoice session;
   private final Deque<String> connectBuffer = new ArrayDeque<>();
   private long ticks = -1;
   private boolean firstAudioSent;
@@ -55,9 +61,11 @@ public final class CallSession implements OpenAiLink.Listener {
     this.callSid = start.callSid();
     this.streamSid = start.streamSid();
     this.caller = start.customParameters().get(StreamContract.CALLER_PARAMETER);
-    Language language =
-        Language.of(start.customParameters().get(StreamContract.LANGUAGE_PARAMETER));
-    Context context = services.vertx.getOrCreateContext();
+    this.language = Language.of(start.customParameters().get(StreamContract.LANGUAGE_PARAMETER));
+    this.experiment = start.customParameters().get(StreamContract.EXPERIMENT_PARAMETER);
+    this.variant = start.customParameters().get(StreamContract.VARIANT_PARAMETER);
+    this.context = services.vertx.getOrCreateContext();
+    this.session = services.variants.configured(language);
     this.twilioOut = new FrameWriter(twilio, "Twilio");
     this.playback = new TwilioPlayback(twilioOut, streamSid);
     this.ledger =
@@ -65,7 +73,13 @@ public final class CallSession implements OpenAiLink.Listener {
             callSid,
             services.clock,
             new CallRecordWriter(
-                services, callSid, caller, language.code(), services.clock.instant()));
+                services,
+                callSid,
+                caller,
+                language.code(),
+                services.clock.instant(),
+                uuid(experiment),
+                variant));
     this.link =
         new OpenAiLink(
             services.vertx,
@@ -98,11 +112,40 @@ public final class CallSession implements OpenAiLink.Listener {
     return callSid;
   }
 
-  /** Opens the OpenAI link; called once, on the call's event loop, right after admission. */
+  /**
+   * Opens the OpenAI link with the call's set-up (its experiment variant's, read off the event loop
+   * the first time); called once, on the call's event loop, right after admission.
+   */
   void connect() {
     services.log.infof("call %s: stream %s started, connecting to OpenAI", callSid, streamSid);
     ticks = services.vertx.setPeriodic(1000, id -> conversation.tick());
-    link.connect();
+    if (experiment == null || variant == null) {
+      link.connect();
+      return;
+    }
+    services
+        .variants
+        .choose(language, experiment, variant)
+        .thenAccept(chosen -> context.runOnContext(ignored -> connectWith(chosen)));
+  }
+
+  private void connectWith(SessionChoice chosen) {
+    if (ending.ended()) {
+      return;
+    }
+    session = chosen;
+    ledger.records().pricedAt(chosen.prices());
+    services.log.infof(
+        "call %s: experiment variant %s on %s", callSid, chosen.variant(), chosen.model());
+    link.connect(services.connector.withModel(chosen.model()));
+  }
+
+  private static java.util.UUID uuid(String text) {
+    try {
+      return text == null ? null : java.util.UUID.fromString(text);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   // ---------------------------------------------------------------- Twilio side
@@ -161,7 +204,7 @@ public final class CallSession implements OpenAiLink.Listener {
   @Override
   public void onSessionCreated() {
     if (!ending.ended()) {
-      conversation.configure(caller);
+      conversation.configure(caller, session.sessionUpdate());
     }
   }
 

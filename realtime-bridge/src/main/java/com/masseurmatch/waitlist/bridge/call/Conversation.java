@@ -56,11 +56,11 @@ final class Conversation {
   }
 
   /**
-   * The session exists: Knotty's settings in the caller's language (the session starts once OpenAI
-   * confirms them), and the caller's number.
+   * The session exists: Knotty's settings in the caller's language and the call's variant (the
+   * session starts once OpenAI confirms them), and the caller's number.
    */
-  void configure(String caller) {
-    link.configure(services.sessionUpdates.get(language));
+  void configure(String caller, String sessionUpdate) {
+    link.configure(sessionUpdate);
     if (caller != null && !caller.isBlank()) {
       link.send(
           services.realtimeCodec.systemMessage(

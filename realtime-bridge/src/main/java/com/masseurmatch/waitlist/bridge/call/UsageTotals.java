@@ -1,9 +1,8 @@
 package com.masseurmatch.waitlist.bridge.call;
 
-import com.masseurmatch.waitlist.bridge.config.OpenAiConfig;
 import com.masseurmatch.waitlist.bridge.openai.RealtimeServerEvent.Usage;
+import com.masseurmatch.waitlist.model.experiment.ModelPrices;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -50,7 +49,7 @@ public final class UsageTotals {
   }
 
   /** Cached tokens are part of the input and billed at the cached price. */
-  public BigDecimal cost(OpenAiConfig.Prices prices) {
+  public BigDecimal cost(ModelPrices.Prices prices) {
     double micro =
         (inputAudio - cachedAudio) * prices.audioInput()
             + cachedAudio * prices.audioCachedInput()
@@ -58,6 +57,6 @@ public final class UsageTotals {
             + cachedText * prices.textCachedInput()
             + outputAudio * prices.audioOutput()
             + outputText * prices.textOutput();
-    return BigDecimal.valueOf(micro).divide(BigDecimal.valueOf(1_000_000), 6, RoundingMode.HALF_UP);
+    return ModelPrices.Prices.usd(micro);
   }
 }

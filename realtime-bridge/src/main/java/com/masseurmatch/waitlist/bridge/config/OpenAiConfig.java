@@ -6,6 +6,7 @@ import io.smallrye.config.WithName;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /** The OpenAI Realtime connection and Knotty's session (environment variables OPENAI_*). */
 @ConfigMapping(prefix = "openai")
@@ -43,7 +44,7 @@ public interface OpenAiConfig {
   /** Turn detection: how OpenAI decides that the caller finished speaking. */
   TurnDetection turnDetection();
 
-  /** USD per million tokens, for the call's cost estimate (gpt-realtime list prices). */
+  /** USD per million tokens, for the call's cost estimate (list prices unless set). */
   Prices prices();
 
   /** Turn-detection settings. */
@@ -70,31 +71,28 @@ public interface OpenAiConfig {
     String eagerness();
   }
 
-  /** Token prices in USD per million tokens. */
+  /**
+   * Token prices in USD per million tokens for the configured model, each overriding its list price
+   * ({@code ModelPrices}); other models an experiment chooses are priced at their list prices.
+   */
   interface Prices {
 
     @WithName("audio-input")
-    @WithDefault("32")
-    double audioInput();
+    OptionalDouble audioInput();
 
     @WithName("audio-cached-input")
-    @WithDefault("0.40")
-    double audioCachedInput();
+    OptionalDouble audioCachedInput();
 
     @WithName("audio-output")
-    @WithDefault("64")
-    double audioOutput();
+    OptionalDouble audioOutput();
 
     @WithName("text-input")
-    @WithDefault("4")
-    double textInput();
+    OptionalDouble textInput();
 
     @WithName("text-cached-input")
-    @WithDefault("0.40")
-    double textCachedInput();
+    OptionalDouble textCachedInput();
 
     @WithName("text-output")
-    @WithDefault("16")
-    double textOutput();
+    OptionalDouble textOutput();
   }
 }

@@ -54,7 +54,7 @@ public final class OpenAiLink {
   private static final long RETRY_DELAY_MS = 250;
 
   private final Vertx vertx;
-  private final RealtimeConnector connector;
+  private RealtimeConnector connector;
   private final RealtimeCodec codec;
   private final BridgeMetrics metrics;
   private final String callSid;
@@ -85,6 +85,12 @@ public final class OpenAiLink {
     this.maxAttempts = maxAttempts;
     this.sessionStartMs = sessionStartTimeout.toMillis();
     this.listener = listener;
+  }
+
+  /** Starts the first attempt through {@code chosen} (the call's model); retries use it too. */
+  public void connect(RealtimeConnector chosen) {
+    connector = chosen;
+    connect();
   }
 
   /** Starts the first attempt. */

@@ -68,6 +68,13 @@ public class RealtimeConnector {
     return new RealtimeConnector(client, url, Optional.of(key), model, connectTimeout, false);
   }
 
+  /** The same connector for sessions on another model: an experiment variant's. */
+  public RealtimeConnector withModel(String other) {
+    return other.equals(model)
+        ? this
+        : new RealtimeConnector(client, url, key, other, connectTimeout, false);
+  }
+
   public boolean configured() {
     return key.isPresent();
   }

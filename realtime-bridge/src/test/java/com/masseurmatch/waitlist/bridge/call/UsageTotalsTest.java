@@ -2,42 +2,17 @@ package com.masseurmatch.waitlist.bridge.call;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.masseurmatch.waitlist.bridge.config.OpenAiConfig;
 import com.masseurmatch.waitlist.bridge.openai.RealtimeServerEvent.CachedDetails;
 import com.masseurmatch.waitlist.bridge.openai.RealtimeServerEvent.InputDetails;
 import com.masseurmatch.waitlist.bridge.openai.RealtimeServerEvent.OutputDetails;
 import com.masseurmatch.waitlist.bridge.openai.RealtimeServerEvent.Usage;
+import com.masseurmatch.waitlist.model.experiment.ModelPrices;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
 class UsageTotalsTest {
 
-  private static final OpenAiConfig.Prices GPT_REALTIME =
-      new OpenAiConfig.Prices() {
-        public double audioInput() {
-          return 32;
-        }
-
-        public double audioCachedInput() {
-          return 0.40;
-        }
-
-        public double audioOutput() {
-          return 64;
-        }
-
-        public double textInput() {
-          return 4;
-        }
-
-        public double textCachedInput() {
-          return 0.40;
-        }
-
-        public double textOutput() {
-          return 16;
-        }
-      };
+  private static final ModelPrices.Prices GPT_REALTIME = ModelPrices.REALTIME.get("gpt-realtime");
 
   @Test
   void sumsResponsesAndPricesCachedTokensApart() {

@@ -15,6 +15,10 @@ import java.util.UUID;
  *     {@code role}), normalised, so that another path can continue or an operator follow up
  * @param assistantState the fallback assistant's conversation state between two webhooks
  * @param language the caller's language ({@code en}, {@code es}, {@code fr})
+ * @param experimentId the experiment the call took part in, if any
+ * @param variant the experiment's variant the call had
+ * @param chatUsage the fallback assistant's Chat Completions tokens ({@code prompt_tokens}, ...)
+ * @param chatCostUsd their cost; {@code costUsd} is the Realtime session's
  */
 public record CallRecord(
     String callSid,
@@ -29,12 +33,17 @@ public record CallRecord(
     BigDecimal costUsd,
     Map<String, String> collected,
     Map<String, Object> assistantState,
-    String language) {
+    String language,
+    UUID experimentId,
+    String variant,
+    Map<String, Long> chatUsage,
+    BigDecimal chatCostUsd) {
 
   /** A record holding only the call SID, to build on with the {@code with...} methods. */
   public static CallRecord of(String callSid) {
     return new CallRecord(
-        callSid, null, null, null, null, null, null, null, null, null, null, null, null);
+        callSid, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null);
   }
 
   public CallRecord withFrom(String from) {
@@ -81,6 +90,22 @@ public record CallRecord(
     return new Builder(this).language(code).build();
   }
 
+  /** The experiment's arm the call is in. */
+  public CallRecord withVariant(UUID experiment, String name) {
+    Builder b = new Builder(this);
+    b.experimentId = experiment;
+    b.variant = name;
+    return b.build();
+  }
+
+  /** The fallback assistant's Chat Completions usage and its cost. */
+  public CallRecord withChatUsage(Map<String, Long> tokens, BigDecimal cost) {
+    Builder b = new Builder(this);
+    b.chatUsage = tokens;
+    b.chatCostUsd = cost;
+    return b.build();
+  }
+
   /** Copies a record with some fields replaced. */
   private static final class Builder {
     private String callSid;
@@ -96,6 +121,10 @@ public record CallRecord(
     private Map<String, String> collected;
     private Map<String, Object> assistantState;
     private String language;
+    private UUID experimentId;
+    private String variant;
+    private Map<String, Long> chatUsage;
+    private BigDecimal chatCostUsd;
 
     Builder(CallRecord r) {
       callSid = r.callSid;
@@ -111,6 +140,10 @@ public record CallRecord(
       collected = r.collected;
       assistantState = r.assistantState;
       language = r.language;
+      experimentId = r.experimentId;
+      variant = r.variant;
+      chatUsage = r.chatUsage;
+      chatCostUsd = r.chatCostUsd;
     }
 
     Builder from(String value) {
@@ -187,7 +220,11 @@ public record CallRecord(
           costUsd,
           collected,
           assistantState,
-          language);
+          language,
+          experimentId,
+          variant,
+          chatUsage,
+          chatCostUsd);
     }
   }
 }

@@ -25,6 +25,12 @@ public final class StreamContract {
    */
   public static final String LANGUAGE_QUERY = "lang";
 
+  /** Stream parameter: the id of the experiment the call is in, when it is in one. */
+  public static final String EXPERIMENT_PARAMETER = "experiment";
+
+  /** Stream parameter: the call's variant of that experiment, whose settings Knotty uses. */
+  public static final String VARIANT_PARAMETER = "variant";
+
   /** The IVR's fallback assistant, where the bridge redirects a live call. */
   public static final String FALLBACK_PATH = "/api/voice/ai-assistant";
 

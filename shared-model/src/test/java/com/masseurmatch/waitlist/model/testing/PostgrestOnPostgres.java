@@ -51,6 +51,15 @@ public class PostgrestOnPostgres implements QuarkusTestResourceLifecycleManager 
         "http://localhost:" + server.port());
   }
 
+  /**
+   * Starts after the module-wide {@link PostgrestWireMock}, so that its {@code supabase.url} is the
+   * one the test's application gets (the later resource's settings win).
+   */
+  @Override
+  public int order() {
+    return 1;
+  }
+
   @Override
   public void stop() {
     if (server != null) {

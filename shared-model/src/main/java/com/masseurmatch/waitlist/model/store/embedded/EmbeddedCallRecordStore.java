@@ -26,7 +26,8 @@ public final class EmbeddedCallRecordStore implements CallRecordStore {
 
   private static final String COLUMNS =
       "call_sid, from_number, started_at, ended_at, path, outcome, waitlist_id, transcript,"
-          + " usage, cost_usd, collected, assistant_state, language";
+          + " usage, cost_usd, collected, assistant_state, language, experiment_id, variant,"
+          + " chat_usage, chat_cost_usd";
 
   private final EmbeddedDatabase database;
   private final ObjectMapper json;
@@ -44,7 +45,8 @@ public final class EmbeddedCallRecordStore implements CallRecordStore {
               connection.prepareStatement(
                   "insert into calls ("
                       + COLUMNS
-                      + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (call_sid) do update"
+                      + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                      + " on conflict (call_sid) do update"
                       + " set from_number = coalesce(excluded.from_number, from_number),"
                       + " started_at = coalesce(excluded.started_at, started_at),"
                       + " ended_at = coalesce(excluded.ended_at, ended_at),"
@@ -56,7 +58,11 @@ public final class EmbeddedCallRecordStore implements CallRecordStore {
                       + " cost_usd = coalesce(excluded.cost_usd, cost_usd),"
                       + " collected = coalesce(excluded.collected, collected),"
                       + " assistant_state = coalesce(excluded.assistant_state, assistant_state),"
-                      + " language = coalesce(excluded.language, language)")) {
+                      + " language = coalesce(excluded.language, language),"
+                      + " experiment_id = coalesce(excluded.experiment_id, experiment_id),"
+                      + " variant = coalesce(excluded.variant, variant),"
+                      + " chat_usage = coalesce(excluded.chat_usage, chat_usage),"
+                      + " chat_cost_usd = coalesce(excluded.chat_cost_usd, chat_cost_usd)")) {
             upsert.setString(1, record.callSid());
             upsert.setString(2, record.fromNumber());
             setInstant(upsert, 3, record.startedAt());
@@ -72,6 +78,12 @@ public final class EmbeddedCallRecordStore implements CallRecordStore {
             upsert.setString(11, toJson(record.collected()));
             upsert.setString(12, toJson(record.assistantState()));
             upsert.setString(13, record.language());
+            upsert.setString(
+                14, record.experimentId() == null ? null : record.experimentId().toString());
+            upsert.setString(15, record.variant());
+            upsert.setString(16, toJson(record.chatUsage()));
+            upsert.setString(
+                17, record.chatCostUsd() == null ? null : record.chatCostUsd().toPlainString());
             upsert.executeUpdate();
           }
           return null;
@@ -115,6 +127,8 @@ public final class EmbeddedCallRecordStore implements CallRecordStore {
 
   private CallRecord row(ResultSet rows) throws SQLException {
     CallSummary call = summary(rows);
+    String experimentId = rows.getString("experiment_id");
+    String chatCost = rows.getString("chat_cost_usd");
     return new CallRecord(
         call.callSid(),
         call.fromNumber(),
@@ -128,7 +142,11 @@ public final class EmbeddedCallRecordStore implements CallRecordStore {
         call.costUsd(),
         fromJson(rows.getString("collected"), new TypeReference<Map<String, String>>() {}),
         fromJson(rows.getString("assistant_state"), new TypeReference<Map<String, Object>>() {}),
-        rows.getString("language"));
+        rows.getString("language"),
+        experimentId == null ? null : UUID.fromString(experimentId),
+        rows.getString("variant"),
+        fromJson(rows.getString("chat_usage"), new TypeReference<Map<String, Long>>() {}),
+        chatCost == null ? null : new BigDecimal(chatCost));
   }
 
   /** A row's plain columns (no transcript, usage or state), as the console lists calls. */

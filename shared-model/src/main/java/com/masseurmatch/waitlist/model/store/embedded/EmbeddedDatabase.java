@@ -20,7 +20,7 @@ import org.sqlite.SQLiteException;
 public final class EmbeddedDatabase {
 
   /** Bumped when the schema below changes; stored in {@code PRAGMA user_version}. */
-  static final int SCHEMA_VERSION = 2;
+  static final int SCHEMA_VERSION = 3;
 
   private static final String[] SCHEMA = {
     """
@@ -135,6 +135,10 @@ public final class EmbeddedDatabase {
             addColumnIfMissing(statement, "calls", "assistant_state", "text");
             addColumnIfMissing(statement, "calls", "language", "text");
             addColumnIfMissing(statement, "waitlist", "language", "text not null default 'en'");
+            addColumnIfMissing(statement, "calls", "experiment_id", "text");
+            addColumnIfMissing(statement, "calls", "variant", "text");
+            addColumnIfMissing(statement, "calls", "chat_usage", "text");
+            addColumnIfMissing(statement, "calls", "chat_cost_usd", "text");
             statement.execute("pragma user_version = " + SCHEMA_VERSION);
           }
           return null;
