@@ -137,7 +137,8 @@ abstract class ConsoleBrowserChecks extends ConsoleBrowserSession {
             .withEndedAt(Instant.now().minusSeconds(420))
             .withPath(CallPath.FALLBACK)
             .withOutcome(CallOutcome.SIGNED_UP)
-            .withUsage(Map.of("input_tokens", 100L), new BigDecimal("0.12")));
+            .withUsage(Map.of("input_tokens", 100L), new BigDecimal("0.12"))
+            .withLanguage("fr"));
     driver.get(url("/admin/login"));
     signIn("Olive Ops");
 
@@ -145,6 +146,11 @@ abstract class ConsoleBrowserChecks extends ConsoleBrowserSession {
       driver.get(url(page));
       await().atMost(Duration.ofSeconds(10)).until(() -> drawnPixels() > 0);
     }
+    // the French call is counted in the conversion by language
+    assertTrue(
+        driver.findElements(By.xpath("//table[caption[contains(., 'each language')]]//th")).stream()
+            .anyMatch(th -> th.getText().equals("Français")),
+        driver.getPageSource());
     for (String page :
         List.of("/admin/waitlist", "/admin/calls", "/admin/voicemails", "/admin/messages")) {
       driver.get(url(page));

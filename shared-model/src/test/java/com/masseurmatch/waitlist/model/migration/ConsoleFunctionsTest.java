@@ -76,14 +76,17 @@ class ConsoleFunctionsTest {
     },
   };
 
-  /** SID, started before NOW, length in seconds (null: not ended), path, outcome, cost. */
+  /**
+   * SID, started before NOW, length in seconds (null: not ended), path, outcome, cost, language
+   * (null: not recorded).
+   */
   static final Object[][] CALLS = {
-    {"CA1", Duration.ofHours(1), 120, "realtime", "signed_up", "0.30"},
-    {"CA2", Duration.ofHours(2), 60, "fallback", "abandoned", "0.05"},
-    {"CA3", Duration.ofDays(3), 300, "realtime", "failed", "0.50"},
-    {"CA4", Duration.ofDays(20), 30, "voicemail", "voicemail", null},
-    {"CA5", Duration.ofDays(40), 100, "scripted", "signed_up", "0.02"},
-    {"CA6", Duration.ofMinutes(30), null, null, null, null},
+    {"CA1", Duration.ofHours(1), 120, "realtime", "signed_up", "0.30", "es"},
+    {"CA2", Duration.ofHours(2), 60, "fallback", "abandoned", "0.05", "en"},
+    {"CA3", Duration.ofDays(3), 300, "realtime", "failed", "0.50", "fr"},
+    {"CA4", Duration.ofDays(20), 30, "voicemail", "voicemail", null, null},
+    {"CA5", Duration.ofDays(40), 100, "scripted", "signed_up", "0.02", "es"},
+    {"CA6", Duration.ofMinutes(30), null, null, null, null, null},
   };
 
   private final ObjectMapper json =
@@ -144,6 +147,13 @@ class ConsoleFunctionsTest {
             new Analytics.PathConversion("scripted", 1, 1),
             new Analytics.PathConversion("voicemail", 1, 0)),
         analytics.byPath());
+    assertEquals(
+        List.of(
+            new Analytics.LanguageConversion("en", 1, 0),
+            new Analytics.LanguageConversion("es", 2, 2),
+            new Analytics.LanguageConversion("fr", 1, 0),
+            new Analytics.LanguageConversion(null, 2, 0)),
+        analytics.byLanguage());
     assertEquals(
         List.of(
             new Analytics.Month("2026-10", 1, 100, new BigDecimal("0.020000")),
@@ -264,10 +274,10 @@ class ConsoleFunctionsTest {
     }
     try (PreparedStatement insert =
         c.prepareStatement(
-            "insert into calls (call_sid, started_at, ended_at, path, outcome, cost_usd)"
+            "insert into calls (call_sid, started_at, ended_at, path, outcome, cost_usd, language)"
                 + " values (?, ?, ?, ?, ?, "
                 + (postgres ? "?::numeric" : "?")
-                + ")")) {
+                + ", ?)")) {
       for (Object[] call : CALLS) {
         Instant started = NOW.minus((Duration) call[1]);
         insert.setString(1, (String) call[0]);
@@ -277,6 +287,7 @@ class ConsoleFunctionsTest {
         insert.setObject(4, call[3]);
         insert.setObject(5, call[4]);
         insert.setObject(6, call[5]);
+        insert.setObject(7, call[6]);
         insert.executeUpdate();
       }
     }

@@ -19,7 +19,8 @@ public record AnalyticsView(
     ChartSpec cost,
     List<HeatRow> heatmap,
     List<Stage> funnel,
-    List<PathRow> paths,
+    List<ConversionRow> paths,
+    List<ConversionRow> languages,
     List<MonthRow> months,
     String estimate) {
 
@@ -35,8 +36,8 @@ public record AnalyticsView(
   /** One step of the funnel and its share of all calls. */
   public record Stage(String label, long count, long percent) {}
 
-  /** A path's calls, signups and rate. */
-  public record PathRow(String path, long calls, long signups, String rate) {}
+  /** A path's or a language's calls, signups and rate. */
+  public record ConversionRow(String label, long calls, long signups, String rate) {}
 
   /** A month's figures beside the estimate. */
   public record MonthRow(
@@ -95,15 +96,11 @@ public record AnalyticsView(
             stage("Chose in the menu", f.menuChoice(), f.calls()),
             stage("Reached Knotty or the fallback", f.assistant(), f.calls()),
             stage("Signed up", f.signedUp(), f.calls()));
-    List<PathRow> paths =
-        a.byPath().stream()
-            .map(
-                p ->
-                    new PathRow(
-                        p.path(),
-                        p.calls(),
-                        p.signups(),
-                        ConsoleFormats.percent(p.signups(), p.calls())))
+    List<ConversionRow> paths =
+        a.byPath().stream().map(p -> conversion(p.path(), p.calls(), p.signups())).toList();
+    List<ConversionRow> languages =
+        a.byLanguage().stream()
+            .map(l -> conversion(language(l.language()), l.calls(), l.signups()))
             .toList();
     List<MonthRow> months = a.monthly().stream().map(AnalyticsView::month).toList();
     return new AnalyticsView(
@@ -113,8 +110,26 @@ public record AnalyticsView(
         heat,
         funnel,
         paths,
+        languages,
         months,
         ConsoleFormats.usd(estimate));
+  }
+
+  private static ConversionRow conversion(String label, long calls, long signups) {
+    return new ConversionRow(label, calls, signups, ConsoleFormats.percent(signups, calls));
+  }
+
+  /** A language's name in its own words; calls that recorded none are "not recorded". */
+  static String language(String code) {
+    if (code == null) {
+      return "not recorded";
+    }
+    return switch (code) {
+      case "en" -> "English";
+      case "es" -> "Español";
+      case "fr" -> "Français";
+      default -> code;
+    };
   }
 
   private static Stage stage(String label, long count, long calls) {

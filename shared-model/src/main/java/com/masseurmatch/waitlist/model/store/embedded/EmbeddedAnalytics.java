@@ -105,6 +105,21 @@ final class EmbeddedAnalytics {
               }
             }
           }
+          List<Analytics.LanguageConversion> languages = new ArrayList<>();
+          try (ResultSet rows =
+              EmbeddedSql.query(
+                  c,
+                  "select language, count(*), coalesce(sum(outcome = 'signed_up'), 0)"
+                      + range
+                      + " group by language order by language is null, language",
+                  start,
+                  end)) {
+            while (rows.next()) {
+              languages.add(
+                  new Analytics.LanguageConversion(
+                      rows.getString(1), rows.getLong(2), rows.getLong(3)));
+            }
+          }
           List<Analytics.Month> months = new ArrayList<>();
           monthCounts.forEach(
               (month, counts) ->
@@ -115,7 +130,12 @@ final class EmbeddedAnalytics {
                           Math.round(counts[1] / 1000.0),
                           money(monthCost.get(month)))));
           return new Analytics(
-              days, hours, new Analytics.Funnel(calls, chose, assistant, signedUp), paths, months);
+              days,
+              hours,
+              new Analytics.Funnel(calls, chose, assistant, signedUp),
+              paths,
+              months,
+              languages);
         });
   }
 }
