@@ -6,7 +6,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One call in the console's list: no transcript, no usage details. */
+/**
+ * One call in the console's list: no transcript, no usage details; its language and, when it was
+ * part of an experiment, its variant.
+ */
 public record CallSummary(
     String callSid,
     String fromNumber,
@@ -15,4 +18,6 @@ public record CallSummary(
     CallPath path,
     CallOutcome outcome,
     UUID waitlistId,
-    BigDecimal costUsd) {}
+    BigDecimal costUsd,
+    String language,
+    String variant) {}

@@ -68,6 +68,35 @@ public abstract class ConsoleStoreContract {
   }
 
   @Test
+  void callsShowTheirLanguageAndVariantAndFilterByVariant() {
+    UUID experiment = UUID.randomUUID();
+    String arm = "arm-" + tag;
+    calls()
+        .upsert(
+            CallRecord.of("CA" + tag + "a")
+                .withStartedAt(Instant.now().minusSeconds(30))
+                .withLanguage("es")
+                .withVariant(experiment, arm));
+    calls()
+        .upsert(
+            CallRecord.of("CA" + tag + "b")
+                .withStartedAt(Instant.now().minusSeconds(20))
+                .withLanguage("fr"));
+
+    CallPage page =
+        console()
+            .calls(
+                new CallSearch(
+                    Optional.empty(), Optional.empty(), 0, 50, Optional.empty(), Optional.of(arm)));
+
+    assertEquals(1, page.total());
+    CallSummary call = page.items().get(0);
+    assertEquals("CA" + tag + "a", call.callSid());
+    assertEquals("es", call.language());
+    assertEquals(arm, call.variant());
+  }
+
+  @Test
   void aSearchMatchesTheTypedTextLiterallyWithItsFiltersOrderAndPage() {
     add("Ann " + tag, "ann_lee." + tag, Role.THERAPIST);
     add("Bea " + tag, "annxlee." + tag, Role.THERAPIST);

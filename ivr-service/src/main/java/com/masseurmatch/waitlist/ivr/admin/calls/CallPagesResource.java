@@ -21,6 +21,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -42,7 +43,8 @@ public class CallPagesResource {
         String outcome,
         int pageNumber,
         int pages,
-        String language);
+        String language,
+        String variant);
 
     static native TemplateInstance call(
         ConsolePage page, CallView view, CallRecordingPanel recording);
@@ -67,7 +69,8 @@ public class CallPagesResource {
       @RestQuery String path,
       @RestQuery String outcome,
       @RestQuery String page,
-      @RestQuery String language) {
+      @RestQuery String language,
+      @RestQuery String variant) {
     int number = ConsoleQuery.pageNumber(page);
     CallSearch search =
         new CallSearch(
@@ -75,7 +78,8 @@ public class CallPagesResource {
             ConsoleQuery.option(outcome, CallOutcome::fromWire, "outcome"),
             ConsoleQuery.offset(number, PAGE_SIZE),
             PAGE_SIZE,
-            ConsoleQuery.option(language, CallPagesResource::language, "language"));
+            ConsoleQuery.option(language, CallPagesResource::language, "language"),
+            variant == null || variant.isBlank() ? Optional.empty() : Optional.of(variant.strip()));
     CallPage results = data.read(store -> store.calls(search));
     int pages = ConsoleQuery.pages(results.total(), PAGE_SIZE);
     return Templates.calls(
@@ -85,7 +89,8 @@ public class CallPagesResource {
         outcome == null ? "" : outcome,
         number,
         pages,
-        language == null ? "" : language);
+        language == null ? "" : language,
+        variant == null ? "" : variant.strip());
   }
 
   /** A language code ({@code en}, {@code es}, {@code fr}), exactly. */

@@ -163,7 +163,9 @@ public final class EmbeddedCallRecordStore implements CallRecordStore {
         path == null ? null : CallPath.fromWire(path),
         outcome == null ? null : CallOutcome.fromWire(outcome),
         waitlistId == null ? null : UUID.fromString(waitlistId),
-        cost == null ? null : new BigDecimal(cost));
+        cost == null ? null : new BigDecimal(cost),
+        rows.getString("language"),
+        rows.getString("variant"));
   }
 
   static void setInstant(PreparedStatement statement, int index, Instant value)

@@ -30,7 +30,8 @@ final class EmbeddedConsoleInbox {
       "id, call_sid, from_number, recording_sid, recording_url, duration_s, transcription,"
           + " created_at, handled_at, handled_by";
   private static final String CALL =
-      "call_sid, from_number, started_at, ended_at, path, outcome, waitlist_id, cost_usd";
+      "call_sid, from_number, started_at, ended_at, path, outcome, waitlist_id, cost_usd,"
+          + " language, variant";
 
   private final EmbeddedDatabase database;
   private final Clock clock;
@@ -48,6 +49,7 @@ final class EmbeddedConsoleInbox {
     search.path().ifPresent(p -> where(conditions, args, "path = ?", p.wireName()));
     search.outcome().ifPresent(o -> where(conditions, args, "outcome = ?", o.wireName()));
     search.language().ifPresent(l -> where(conditions, args, "language = ?", l.code()));
+    search.variant().ifPresent(v -> where(conditions, args, "variant = ?", v));
     SqlFilter.Paged<CallSummary> page =
         database.read(
             c ->

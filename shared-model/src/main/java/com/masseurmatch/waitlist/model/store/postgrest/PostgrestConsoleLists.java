@@ -24,7 +24,7 @@ import java.util.UUID;
 final class PostgrestConsoleLists {
 
   private static final String CALL_COLUMNS =
-      "call_sid,from_number,started_at,ended_at,path,outcome,waitlist_id,cost_usd";
+      "call_sid,from_number,started_at,ended_at,path,outcome,waitlist_id,cost_usd,language,variant";
 
   private final PostgrestClient client;
   private final PostgrestPages pages;
@@ -39,6 +39,7 @@ final class PostgrestConsoleLists {
     search.path().ifPresent(p -> params.put("path", "eq." + p.wireName()));
     search.outcome().ifPresent(o -> params.put("outcome", "eq." + o.wireName()));
     search.language().ifPresent(l -> params.put("language", "eq." + l.code()));
+    search.variant().ifPresent(v -> params.put("variant", "eq." + v));
     params.put("select", CALL_COLUMNS);
     params.put("order", "started_at.desc.nullslast,call_sid.asc");
     PostgrestPages.Page<CallSummary> page =
