@@ -13,6 +13,7 @@ import com.masseurmatch.waitlist.model.validation.EntryForm;
 import com.masseurmatch.waitlist.model.validation.EntryValidation;
 import com.masseurmatch.waitlist.model.validation.EntryValidator;
 import com.masseurmatch.waitlist.model.validation.FieldError;
+import com.masseurmatch.waitlist.model.validation.NameNormalizer;
 import com.masseurmatch.waitlist.model.waitlist.Source;
 import com.masseurmatch.waitlist.model.waitlist.SubmitResult;
 import com.masseurmatch.waitlist.model.waitlist.WaitlistEntry;
@@ -224,7 +225,15 @@ public class SaveWaitlistEntryTool {
   /** A validation error's ask in the caller's language; the error's own when none is written. */
   private String ask(FieldError error, Language language) {
     String key = "ask." + error.field() + "." + error.reason();
-    return texts.keys(language).contains(key) ? texts.text(language, key) : error.ask();
+    return texts.keys(language).contains(key)
+        ? texts.text(
+            language,
+            key,
+            "suggestion",
+            error.suggestion(),
+            "max",
+            Integer.toString(NameNormalizer.MAX_LENGTH))
+        : error.ask();
   }
 
   private Map<String, Object> unavailable(Language language) {

@@ -96,6 +96,37 @@ class SaveWaitlistEntryToolTest {
   }
 
   @Test
+  void asksBuiltWithValuesComeBackInTheCallersLanguage() throws Exception {
+    String typo =
+        "{\"full_name\":\"Ana López\",\"phone\":\"4155550100\",\"email\":\"ana@gmial.com\","
+            + "\"role\":\"client\"}";
+    JsonNode spanish =
+        json.readTree(
+            tool.save(typo, Source.PHONE, "CA1", com.masseurmatch.waitlist.model.text.Language.ES)
+                .output());
+    assertEquals("possible_typo", spanish.path("reason").asText());
+    assertTrue(
+        spanish.path("ask").asText().startsWith("La dirección puede tener un error"),
+        spanish.toString());
+    assertTrue(spanish.path("ask").asText().contains("ana@gmail.com"), spanish.toString());
+
+    String longName =
+        "{\"full_name\":\""
+            + "Marie ".repeat(30)
+            + "\",\"phone\":\"4155550100\",\"email\":\"marie@example.com\",\"role\":\"client\"}";
+    JsonNode french =
+        json.readTree(
+            tool.save(
+                    longName, Source.PHONE, "CA1", com.masseurmatch.waitlist.model.text.Language.FR)
+                .output());
+    assertEquals("too_long", french.path("reason").asText());
+    assertEquals(
+        "Le nom dépasse 100 caractères ; demande seulement le prénom et le nom.",
+        french.path("ask").asText());
+    assertTrue(saved.isEmpty());
+  }
+
+  @Test
   void everyInvalidFieldIsListed() throws Exception {
     JsonNode output =
         run("{\"full_name\":\"42\",\"phone\":\"12\",\"email\":\"x\",\"role\":\"chef\"}");
