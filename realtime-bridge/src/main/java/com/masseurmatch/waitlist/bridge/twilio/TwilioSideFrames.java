@@ -31,7 +31,11 @@ public final class TwilioSideFrames {
     start.put("streamSid", streamSid).put("callSid", callSid);
     ObjectNode custom = start.putObject("customParameters");
     parameters.forEach(custom::put);
-    start.putObject("mediaFormat").put("encoding", "audio/x-mulaw").put("sampleRate", 8000);
+    start
+        .putObject("mediaFormat")
+        .put("encoding", "audio/x-mulaw")
+        .put("sampleRate", 8000)
+        .put("channels", 1);
     return write(frame);
   }
 

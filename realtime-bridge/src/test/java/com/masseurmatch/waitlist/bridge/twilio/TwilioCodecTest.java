@@ -25,6 +25,15 @@ class TwilioCodecTest {
     }
   }
 
+  /** The start frame the bridge writes for its own warm-up calls passes the admission's check. */
+  @Test
+  void theWarmUpsStartFrameIsTelephoneAudio() throws Exception {
+    String frame = new TwilioSideFrames(json).start("MZ1", "CA1", Map.of("token", "t"));
+    TwilioMessage.Start start = assertInstanceOf(TwilioMessage.Start.class, codec.decode(frame));
+    assertEquals(1, start.channels());
+    assertEquals(true, start.telephoneAudio());
+  }
+
   @Test
   void decodesEveryDocumentedEvent() throws Exception {
     assertEquals(
