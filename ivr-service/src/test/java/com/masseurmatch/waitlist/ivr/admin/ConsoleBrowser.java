@@ -6,18 +6,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium driven by its chromedriver (packages {@code chromium}, {@code chromium-driver};
@@ -89,6 +94,23 @@ public final class ConsoleBrowser implements AutoCloseable {
 
   public Path downloads() {
     return downloads;
+  }
+
+  /**
+   * Clicks something that leaves the page (a link, a form's button) and waits until the page it was
+   * on has gone: a click returns before the browser navigates.
+   */
+  public void clickAway(WebElement element) {
+    element.click();
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(ExpectedConditions.stalenessOf(element));
+  }
+
+  /** Fills in the sign-in form on the page shown and sends it. */
+  public void signIn(String operator) {
+    driver.findElement(By.id("operator")).sendKeys(operator);
+    driver.findElement(By.id("token")).sendKeys(ConsoleLogin.TOKEN);
+    clickAway(driver.findElement(By.cssSelector("main form button[type=submit]")));
   }
 
   /** Every URL the pages requested since the last call (from the DevTools network log). */

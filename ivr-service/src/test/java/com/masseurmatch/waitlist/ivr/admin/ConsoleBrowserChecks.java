@@ -75,7 +75,7 @@ abstract class ConsoleBrowserChecks extends ConsoleBrowserSession {
         .ignoreExceptions()
         .until(() -> driver.findElement(By.id("result-count")).getText().equals("1 entry"));
     assertTrue(driver.getCurrentUrl().contains("q=zed-" + tag), "the live filter keeps the URL");
-    driver.findElement(By.linkText("Zed " + tag)).click();
+    browser.clickAway(driver.findElement(By.linkText("Zed " + tag)));
 
     WebElement email = driver.findElement(By.id("email"));
     email.clear();
@@ -188,7 +188,7 @@ abstract class ConsoleBrowserChecks extends ConsoleBrowserSession {
     assertTrue(driver.getCurrentUrl().endsWith("/admin/calls"));
 
     Cookie signedIn = driver.manage().getCookieNamed(ConsoleSessions.COOKIE);
-    driver.findElement(By.cssSelector("form.signout button")).click();
+    browser.clickAway(driver.findElement(By.cssSelector("form.signout button")));
     assertTrue(driver.getCurrentUrl().endsWith("/admin/login"));
     driver.get(url("/admin"));
     assertTrue(driver.getCurrentUrl().contains("/admin/login"));

@@ -2,15 +2,11 @@ package com.masseurmatch.waitlist.ivr.admin;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import java.net.URL;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A Chromium per test on the console under test, and the steps the browser checks share: sign in,
@@ -60,17 +56,13 @@ abstract class ConsoleBrowserSession {
   }
 
   void signIn(String operator) {
-    driver.findElement(By.id("operator")).sendKeys(operator);
-    driver.findElement(By.id("token")).sendKeys(ConsoleLogin.TOKEN);
-    driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+    browser.signIn(operator);
   }
 
   /** Submits the form and waits until the browser has left the page it was on. */
   void submit(String action) {
-    WebElement button =
-        driver.findElement(By.cssSelector("form[action='" + action + "'] button[type=submit]"));
-    button.click();
-    new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+    browser.clickAway(
+        driver.findElement(By.cssSelector("form[action='" + action + "'] button[type=submit]")));
   }
 
   String url(String path) {

@@ -31,7 +31,6 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -63,9 +62,7 @@ class ConsoleScreenshots {
       String origin = base.toString().replaceAll("/$", "");
       driver.get(origin + "/admin/login");
       shoot(driver, out, "login", 900);
-      driver.findElement(By.id("operator")).sendKeys("Olive Ops");
-      driver.findElement(By.id("token")).sendKeys(ConsoleLogin.TOKEN);
-      driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+      browser.signIn("Olive Ops");
       for (Map.Entry<String, String> page :
           Map.of(
                   "overview", "/admin",

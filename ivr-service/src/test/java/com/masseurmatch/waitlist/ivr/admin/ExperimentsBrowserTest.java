@@ -26,8 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The console's experiments page in Chromium: the results table, the chart, start and stop. */
 @QuarkusTest
@@ -86,11 +84,9 @@ class ExperimentsBrowserTest {
               .withVariant(experiment.id(), i % 2 == 0 ? "control" : "cedar"));
     }
     driver.get(url("/admin/login?next=%2Fadmin%2Fexperiments"));
-    driver.findElement(By.id("operator")).sendKeys("Olive Ops");
-    driver.findElement(By.id("token")).sendKeys(ConsoleLogin.TOKEN);
-    driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+    browser.signIn("Olive Ops");
     assertTrue(driver.getCurrentUrl().endsWith("/admin/experiments"), driver.getCurrentUrl());
-    driver.findElement(By.linkText(experiment.name())).click();
+    browser.clickAway(driver.findElement(By.linkText(experiment.name())));
 
     List<WebElement> rows = driver.findElements(By.cssSelector("#results tbody tr"));
     assertEquals(2, rows.size());
@@ -125,10 +121,8 @@ class ExperimentsBrowserTest {
   }
 
   private void submit(String action) {
-    WebElement button =
-        driver.findElement(By.cssSelector("form[action='" + action + "'] button[type=submit]"));
-    button.click();
-    new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+    browser.clickAway(
+        driver.findElement(By.cssSelector("form[action='" + action + "'] button[type=submit]")));
   }
 
   private String url(String path) {

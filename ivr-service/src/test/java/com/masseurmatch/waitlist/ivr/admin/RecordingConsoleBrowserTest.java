@@ -101,9 +101,7 @@ class RecordingConsoleBrowserTest {
     twilio.recording(recordingSid, mp3);
 
     driver.get(url("/admin/login"));
-    driver.findElement(By.id("operator")).sendKeys("Olive Ops");
-    driver.findElement(By.id("token")).sendKeys(ConsoleLogin.TOKEN);
-    driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+    browser.signIn("Olive Ops");
 
     driver.get(url("/admin/calls/" + callSid));
     String panel = driver.findElement(By.id("recording-analysis")).getText();

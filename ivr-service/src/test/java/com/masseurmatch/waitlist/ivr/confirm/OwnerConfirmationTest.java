@@ -110,7 +110,7 @@ class OwnerConfirmationTest {
     jobs.runDue();
     signUp("Mallory " + tag, other, email, "client");
     assertEquals("therapist", entry(email).get("role"));
-    assertEquals(2, jobs.runDue());
+    jobs.runDue();
     List<String> notices = smsTo(owner);
     assertEquals(2, notices.size());
     assertTrue(notices.get(1).contains("Reply CONFIRM"), notices.get(1));
@@ -128,10 +128,10 @@ class OwnerConfirmationTest {
     assertEquals(other, entry(email).get("phone"));
     assertEquals("client", entry(email).get("role"));
     // only the changed channel is confirmed again: a signup SMS to the new number, no e-mail
-    int mails = mail.getReceivedMessages().length;
-    assertEquals(1, jobs.runDue());
+    int mails = mailTo(email).size();
+    jobs.runDue();
     assertEquals(1, smsTo(other).size());
-    assertEquals(mails, mail.getReceivedMessages().length);
+    assertEquals(mails, mailTo(email).size());
   }
 
   @Test
@@ -175,7 +175,7 @@ class OwnerConfirmationTest {
     assertEquals("<Response/>", sms(phone, "Stop").replaceAll("<\\?xml[^>]*>", "").trim());
     String email = "hal." + tag() + "@example.com";
     signUp("Hal " + tag(), phone, email, "client");
-    assertEquals(2, jobs.runDue());
+    jobs.runDue();
     assertEquals(1, mailTo(email).size());
     assertEquals(List.of(), smsTo(phone));
     assertEquals("opted_out", ConfirmationTestSupport.messagesTo(phone).get(0).get("status"));
@@ -184,7 +184,7 @@ class OwnerConfirmationTest {
     String help = sms(phone, "help");
     assertTrue(help.contains("<Message>") && help.contains("hello@masseurmatch.com"), help);
     signUp("Hal " + tag(), phone, "hal2." + tag() + "@example.com", "client");
-    assertEquals(2, jobs.runDue());
+    jobs.runDue();
     assertEquals(1, smsTo(phone).size());
   }
 }

@@ -131,6 +131,15 @@ public class TwilioMessagesWireMock extends WireMockResource {
     return server.findAll(postRequestedFor(urlPathEqualTo(MESSAGES)));
   }
 
+  /**
+   * The sends to one number: a test counts its own, as another test's job may come due meanwhile.
+   */
+  public static List<LoggedRequest> sendsTo(WireMockServer server, String to) {
+    return sends(server).stream()
+        .filter(r -> to.equals(r.formParameter("To").firstValue()))
+        .toList();
+  }
+
   /** A created message with a fresh SID, as Twilio answers. */
   private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder created() {
     return aResponse()
