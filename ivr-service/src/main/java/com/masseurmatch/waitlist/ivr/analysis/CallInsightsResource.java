@@ -1,5 +1,6 @@
 package com.masseurmatch.waitlist.ivr.analysis;
 
+import com.masseurmatch.waitlist.ivr.http.Problems;
 import com.masseurmatch.waitlist.ivr.waitlist.AdminAuth;
 import com.masseurmatch.waitlist.ivr.waitlist.Problem;
 import com.masseurmatch.waitlist.model.analysis.AnalysisStore;
@@ -97,19 +98,11 @@ public class CallInsightsResource {
 
   @ServerExceptionMapper
   RestResponse<Problem> badRequest(BadRequestException e) {
-    return problem(RestResponse.Status.BAD_REQUEST, "Bad request", e.getMessage());
+    return Problems.response(400, "Bad request", e.getMessage());
   }
 
   @ServerExceptionMapper
   RestResponse<Problem> notFound(NotFoundException e) {
-    return problem(RestResponse.Status.NOT_FOUND, "Not found", e.getMessage());
-  }
-
-  private static RestResponse<Problem> problem(
-      RestResponse.Status status, String title, String detail) {
-    return RestResponse.ResponseBuilder.create(
-            status, new Problem(null, title, status.getStatusCode(), detail, null))
-        .type(Problem.MEDIA_TYPE)
-        .build();
+    return Problems.response(404, "Not found", e.getMessage());
   }
 }

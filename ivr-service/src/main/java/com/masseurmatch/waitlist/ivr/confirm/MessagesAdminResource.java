@@ -1,6 +1,7 @@
 package com.masseurmatch.waitlist.ivr.confirm;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.masseurmatch.waitlist.ivr.http.Problems;
 import com.masseurmatch.waitlist.ivr.waitlist.AdminAuth;
 import com.masseurmatch.waitlist.ivr.waitlist.Problem;
 import com.masseurmatch.waitlist.model.confirm.ConfirmationStore;
@@ -53,11 +54,7 @@ public class MessagesAdminResource {
 
   @ServerExceptionMapper
   RestResponse<Problem> badRequest(BadRequestException e) {
-    return RestResponse.ResponseBuilder.create(
-            RestResponse.Status.BAD_REQUEST,
-            new Problem(null, "Bad request", 400, e.getMessage(), null))
-        .type(Problem.MEDIA_TYPE)
-        .build();
+    return Problems.response(400, "Bad request", e.getMessage());
   }
 
   /** One page of messages. */

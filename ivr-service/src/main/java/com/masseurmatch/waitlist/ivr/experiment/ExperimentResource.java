@@ -2,13 +2,12 @@ package com.masseurmatch.waitlist.ivr.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.masseurmatch.waitlist.ivr.http.Problems;
 import com.masseurmatch.waitlist.ivr.waitlist.AdminAuth;
 import com.masseurmatch.waitlist.ivr.waitlist.Problem;
 import com.masseurmatch.waitlist.model.experiment.Experiment;
 import com.masseurmatch.waitlist.model.experiment.ExperimentConflictException;
 import com.masseurmatch.waitlist.model.experiment.InvalidExperimentException;
-import com.masseurmatch.waitlist.model.store.StoreRejectedException;
-import com.masseurmatch.waitlist.model.store.StoreUnavailableException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -115,43 +114,22 @@ public class ExperimentResource {
 
   @ServerExceptionMapper
   RestResponse<Problem> invalid(InvalidExperimentException e) {
-    Problem problem =
+    return Problems.response(
         new Problem(
             null,
             "Invalid experiment",
             400,
             e.getMessage(),
-            List.of(new Problem.InvalidField(e.field(), "invalid", e.reason(), null)));
-    return RestResponse.ResponseBuilder.create(RestResponse.Status.BAD_REQUEST, problem)
-        .type(Problem.MEDIA_TYPE)
-        .build();
+            List.of(new Problem.InvalidField(e.field(), "invalid", e.reason(), null))));
   }
 
   @ServerExceptionMapper
   RestResponse<Problem> conflict(ExperimentConflictException e) {
-    return problem(409, "Another experiment is running", e.getMessage());
+    return Problems.response(409, "Another experiment is running", e.getMessage());
   }
 
   @ServerExceptionMapper
   RestResponse<Problem> notFound(NotFoundException e) {
-    return problem(404, "Not found", e.getMessage());
-  }
-
-  @ServerExceptionMapper
-  RestResponse<Problem> storeDown(StoreUnavailableException e) {
-    return problem(503, "Service unavailable", "The store cannot be reached; try again soon.");
-  }
-
-  @ServerExceptionMapper
-  RestResponse<Problem> storeRejected(StoreRejectedException e) {
-    return problem(502, "Bad gateway", "The store refused the request.");
-  }
-
-  private static RestResponse<Problem> problem(int status, String title, String detail) {
-    return RestResponse.ResponseBuilder.create(
-            RestResponse.Status.fromStatusCode(status),
-            new Problem(null, title, status, detail, null))
-        .type(Problem.MEDIA_TYPE)
-        .build();
+    return Problems.response(404, "Not found", e.getMessage());
   }
 }

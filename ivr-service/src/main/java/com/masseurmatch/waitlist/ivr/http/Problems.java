@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.masseurmatch.waitlist.ivr.waitlist.Problem;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.RestResponse;
 
-/** The problem+json bodies for requests the API cannot read. */
+/** The API's problem+json bodies and the responses that carry them. */
 public final class Problems {
 
   private Problems() {}
@@ -42,5 +43,22 @@ public final class Problems {
   /** The problem for an HTTP status without more to say. */
   public static Problem ofStatus(int status, String title, String detail) {
     return new Problem(null, title, status, detail, null);
+  }
+
+  /** A problem+json response with {@code body} and its status. */
+  public static RestResponse<Problem> response(Problem body) {
+    return builder(body).build();
+  }
+
+  /** A problem+json response for an HTTP status without more to say. */
+  public static RestResponse<Problem> response(int status, String title, String detail) {
+    return response(ofStatus(status, title, detail));
+  }
+
+  /** A problem+json response with {@code body} and its status, to add headers to. */
+  public static RestResponse.ResponseBuilder<Problem> builder(Problem body) {
+    return RestResponse.ResponseBuilder.create(
+            RestResponse.Status.fromStatusCode(body.status()), body)
+        .type(Problem.MEDIA_TYPE);
   }
 }

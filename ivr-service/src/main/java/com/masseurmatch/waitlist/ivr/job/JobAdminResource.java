@@ -1,11 +1,10 @@
 package com.masseurmatch.waitlist.ivr.job;
 
+import com.masseurmatch.waitlist.ivr.http.Problems;
 import com.masseurmatch.waitlist.ivr.waitlist.AdminAuth;
 import com.masseurmatch.waitlist.ivr.waitlist.Problem;
 import com.masseurmatch.waitlist.model.job.Job;
 import com.masseurmatch.waitlist.model.job.JobStore;
-import com.masseurmatch.waitlist.model.store.StoreRejectedException;
-import com.masseurmatch.waitlist.model.store.StoreUnavailableException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
@@ -80,29 +79,11 @@ public class JobAdminResource {
 
   @ServerExceptionMapper
   RestResponse<Problem> badRequest(BadRequestException e) {
-    return problem(400, "Bad request", e.getMessage());
+    return Problems.response(400, "Bad request", e.getMessage());
   }
 
   @ServerExceptionMapper
   RestResponse<Problem> notFound(NotFoundException e) {
-    return problem(404, "Not found", e.getMessage());
-  }
-
-  @ServerExceptionMapper
-  RestResponse<Problem> storeDown(StoreUnavailableException e) {
-    return problem(503, "Service unavailable", "The job store cannot be reached; try again soon.");
-  }
-
-  @ServerExceptionMapper
-  RestResponse<Problem> storeRejected(StoreRejectedException e) {
-    return problem(502, "Bad gateway", "The job store refused the request.");
-  }
-
-  private static RestResponse<Problem> problem(int status, String title, String detail) {
-    return RestResponse.ResponseBuilder.create(
-            RestResponse.Status.fromStatusCode(status),
-            new Problem(null, title, status, detail, null))
-        .type(Problem.MEDIA_TYPE)
-        .build();
+    return Problems.response(404, "Not found", e.getMessage());
   }
 }

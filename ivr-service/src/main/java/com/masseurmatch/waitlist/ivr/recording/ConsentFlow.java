@@ -1,6 +1,7 @@
 package com.masseurmatch.waitlist.ivr.recording;
 
 import com.masseurmatch.waitlist.ivr.text.CallLanguages;
+import com.masseurmatch.waitlist.ivr.text.VoiceTexts;
 import com.masseurmatch.waitlist.ivr.voice.Twiml;
 import com.masseurmatch.waitlist.ivr.voice.VoiceRequest;
 import com.masseurmatch.waitlist.model.recording.Consent;
@@ -36,7 +37,7 @@ public class ConsentFlow {
   private final RecordingConfig config;
   private final CallLanguages languages;
   private final Twiml twiml;
-  private final RecordingTexts texts;
+  private final VoiceTexts texts;
   private final RecordingStore store;
   private final TwilioRecordings twilio;
   private final Clock clock;
@@ -45,7 +46,7 @@ public class ConsentFlow {
       RecordingConfig config,
       CallLanguages languages,
       Twiml twiml,
-      RecordingTexts texts,
+      VoiceTexts texts,
       RecordingStore store,
       TwilioRecordings twilio,
       Clock clock) {
@@ -73,7 +74,9 @@ public class ConsentFlow {
     if (config.mode() == RecordingMode.OFF) {
       return twiml.redirect(Twiml.path(NEXT_PATH, language));
     }
-    String prompt = texts.text(language, config.mode() == RecordingMode.ASK ? "ask" : "announce");
+    String prompt =
+        texts.text(
+            language, config.mode() == RecordingMode.ASK ? "recording.ask" : "recording.announce");
     Gather gather =
         new Gather.Builder()
             .inputs(List.of(Gather.Input.DTMF, Gather.Input.SPEECH))
@@ -148,9 +151,9 @@ public class ConsentFlow {
   private String thenOptionOne(String decision, Language language) {
     String key =
         switch (decision) {
-          case Consent.GIVEN -> "given";
-          case Consent.DECLINED -> "declined";
-          default -> "no-answer";
+          case Consent.GIVEN -> "recording.given";
+          case Consent.DECLINED -> "recording.declined";
+          default -> "recording.no-answer";
         };
     return xml(
         new VoiceResponse.Builder()

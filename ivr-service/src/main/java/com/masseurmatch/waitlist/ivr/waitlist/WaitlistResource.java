@@ -1,8 +1,6 @@
 package com.masseurmatch.waitlist.ivr.waitlist;
 
 import com.masseurmatch.waitlist.ivr.http.Problems;
-import com.masseurmatch.waitlist.model.store.StoreRejectedException;
-import com.masseurmatch.waitlist.model.store.StoreUnavailableException;
 import com.masseurmatch.waitlist.model.text.Language;
 import com.masseurmatch.waitlist.model.validation.EntryForm;
 import com.masseurmatch.waitlist.model.validation.FieldError;
@@ -173,8 +171,7 @@ public class WaitlistResource {
         e.errors().stream()
             .map(f -> new Problem.InvalidField(f.field(), f.reason(), f.ask(), f.suggestion()))
             .toList();
-    return problem(
-        400,
+    return Problems.response(
         new Problem(
             "https://masseurmatch.com/problems/invalid-entry",
             "Invalid waitlist entry",
@@ -186,46 +183,18 @@ public class WaitlistResource {
 
   @ServerExceptionMapper
   RestResponse<Problem> badRequest(BadRequestException e) {
-    return problem(400, new Problem(null, "Bad request", 400, e.getMessage(), null));
+    return Problems.response(400, "Bad request", e.getMessage());
   }
 
   @ServerExceptionMapper
   RestResponse<Problem> unreadable(com.fasterxml.jackson.core.JsonProcessingException e) {
-    return problem(400, Problems.unreadable(e));
+    return Problems.response(Problems.unreadable(e));
   }
 
   @ServerExceptionMapper
   RestResponse<Problem> rateLimited(RateLimitedException e) {
-    return RestResponse.ResponseBuilder.create(
-            RestResponse.Status.TOO_MANY_REQUESTS,
-            new Problem(null, "Too many requests", 429, "Please try again later.", null))
+    return Problems.builder(Problems.ofStatus(429, "Too many requests", "Please try again later."))
         .header("Retry-After", Long.toString(e.retryAfterSeconds()))
-        .type(Problem.MEDIA_TYPE)
-        .build();
-  }
-
-  @ServerExceptionMapper
-  RestResponse<Problem> storeDown(StoreUnavailableException e) {
-    return problem(
-        503,
-        new Problem(
-            null,
-            "Service unavailable",
-            503,
-            "The waitlist cannot be reached; try again soon.",
-            null));
-  }
-
-  @ServerExceptionMapper
-  RestResponse<Problem> storeRejected(StoreRejectedException e) {
-    return problem(
-        502,
-        new Problem(null, "Bad gateway", 502, "The waitlist store refused the request.", null));
-  }
-
-  private static RestResponse<Problem> problem(int status, Problem body) {
-    return RestResponse.ResponseBuilder.create(RestResponse.Status.fromStatusCode(status), body)
-        .type(Problem.MEDIA_TYPE)
         .build();
   }
 }
