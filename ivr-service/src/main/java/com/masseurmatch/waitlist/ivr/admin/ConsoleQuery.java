@@ -1,6 +1,7 @@
 package com.masseurmatch.waitlist.ivr.admin;
 
 import com.masseurmatch.waitlist.ivr.admin.ConsoleErrors.BadQueryException;
+import com.masseurmatch.waitlist.model.text.Language;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -48,5 +49,12 @@ public final class ConsoleQuery {
     } catch (IllegalArgumentException e) {
       throw new BadQueryException("unknown " + name + ": " + value);
     }
+  }
+
+  /** A language code ({@code en}, {@code es}, {@code fr}), exactly; anything else is refused. */
+  public static Language language(String code) {
+    return Language.find(code)
+        .filter(found -> found.code().equals(code))
+        .orElseThrow(() -> new IllegalArgumentException("language must be en, es or fr"));
   }
 }

@@ -21,7 +21,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -66,8 +68,7 @@ public class ExperimentResource {
   @Operation(summary = "One experiment (admin)")
   public Experiment get(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
-    admin.require(authorization);
-    return experiments.find(uuid(id)).orElseThrow(() -> missing(id));
+    return one(authorization, id, experiments::find);
   }
 
   @POST
@@ -75,8 +76,7 @@ public class ExperimentResource {
   @Operation(summary = "Start an experiment (admin); refused while another runs for its calls")
   public Experiment start(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
-    admin.require(authorization);
-    return experiments.start(uuid(id)).orElseThrow(() -> missing(id));
+    return one(authorization, id, experiments::start);
   }
 
   @POST
@@ -84,8 +84,7 @@ public class ExperimentResource {
   @Operation(summary = "Stop an experiment (admin); its calls keep their variant")
   public Experiment stop(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
-    admin.require(authorization);
-    return experiments.stop(uuid(id)).orElseThrow(() -> missing(id));
+    return one(authorization, id, experiments::stop);
   }
 
   @GET
@@ -93,8 +92,7 @@ public class ExperimentResource {
   @Operation(summary = "An experiment's results per variant and its verdict (admin)")
   public ExperimentResults results(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
-    admin.require(authorization);
-    return experiments.results(uuid(id)).orElseThrow(() -> missing(id));
+    return one(authorization, id, experiments::results);
   }
 
   /** The experiments. */
@@ -108,8 +106,12 @@ public class ExperimentResource {
     }
   }
 
-  private static NotFoundException missing(String id) {
-    return new NotFoundException("no experiment has the id " + id);
+  /** {@code action} on the experiment {@code id}, for an admin; 404 when there is none. */
+  private <T> T one(String authorization, String id, Function<UUID, Optional<T>> action) {
+    admin.require(authorization);
+    return action
+        .apply(uuid(id))
+        .orElseThrow(() -> new NotFoundException("no experiment has the id " + id));
   }
 
   @ServerExceptionMapper

@@ -1,6 +1,7 @@
 package com.masseurmatch.waitlist.ivr.fallback;
 
 import com.masseurmatch.waitlist.ivr.text.CallLanguages;
+import com.masseurmatch.waitlist.ivr.voice.CallPathBudget;
 import com.masseurmatch.waitlist.ivr.voice.TwilioWebhookVerifier;
 import com.masseurmatch.waitlist.ivr.voice.VoiceRequest;
 import com.masseurmatch.waitlist.ivr.voice.WebhookDeadline;
@@ -57,13 +58,7 @@ public class FallbackResource {
       @Context HttpServerRequest request,
       @QueryParam("lang") String lang,
       MultivaluedMap<String, String> params) {
-    VoiceRequest call = verifier.verify(request, params);
-    Language carried = carried(call, lang);
-    return deadline.answer(
-        call,
-        "ai-assistant",
-        budget -> assistant.start(call, carried, budget),
-        () -> form.resume(call, null, fallbackLanguage(call, carried)));
+    return opening(request, params, lang, "ai-assistant", assistant::start);
   }
 
   @POST
@@ -73,14 +68,8 @@ public class FallbackResource {
       @QueryParam("state") String carried,
       @QueryParam("lang") String lang,
       MultivaluedMap<String, String> params) {
-    VoiceRequest call = verifier.verify(request, params);
-    FallbackState state = codec.decode(carried);
-    Language language = fallbackLanguage(call, carried(call, lang));
-    return deadline.answer(
-        call,
-        "ai-assistant/turn",
-        budget -> assistant.turn(call, state, language, budget),
-        () -> assistant.resume(call, state, language));
+    return next(
+        request, params, carried, lang, "ai-assistant/turn", assistant::turn, assistant::resume);
   }
 
   @POST
@@ -89,20 +78,7 @@ public class FallbackResource {
       @Context HttpServerRequest request,
       @QueryParam("lang") String lang,
       MultivaluedMap<String, String> params) {
-    VoiceRequest call = verifier.verify(request, params);
-    Language carried = carried(call, lang);
-    return deadline.answer(
-        call,
-        "scripted",
-        budget -> {
-          FallbackCalls.Earlier earlier = calls.earlier(call.callSid(), budget);
-          Language language =
-              carried != null
-                  ? carried
-                  : Language.find(earlier.language()).orElse(fallbackLanguage(call, null));
-          return form.start(call, earlier.collected(), language, null, budget);
-        },
-        () -> form.resume(call, null, fallbackLanguage(call, carried)));
+    return opening(request, params, lang, "scripted", this::scriptedStart);
   }
 
   @POST
@@ -112,14 +88,67 @@ public class FallbackResource {
       @QueryParam("state") String carried,
       @QueryParam("lang") String lang,
       MultivaluedMap<String, String> params) {
+    return next(request, params, carried, lang, "scripted/input", form::input, form::resume);
+  }
+
+  /** What a path's first webhook does with the call and the language its URL carried. */
+  private interface Opening {
+    String answer(VoiceRequest call, Language carried, CallPathBudget budget);
+  }
+
+  /** What a later webhook does with the state the previous answer carried. */
+  private interface Step {
+    String answer(VoiceRequest call, FallbackState state, Language language, CallPathBudget budget);
+  }
+
+  /** A later webhook's safe answer: its state again, without the store. */
+  private interface Resume {
+    String answer(VoiceRequest call, FallbackState state, Language language);
+  }
+
+  /** A path's first webhook; the safe answer is the scripted form from its start. */
+  private Uni<String> opening(
+      HttpServerRequest request,
+      MultivaluedMap<String, String> params,
+      String lang,
+      String webhook,
+      Opening work) {
+    VoiceRequest call = verifier.verify(request, params);
+    Language carried = carried(call, lang);
+    return deadline.answer(
+        call,
+        webhook,
+        budget -> work.answer(call, carried, budget),
+        () -> form.resume(call, null, fallbackLanguage(call, carried)));
+  }
+
+  /** A later webhook, carrying the path's state in its URL. */
+  private Uni<String> next(
+      HttpServerRequest request,
+      MultivaluedMap<String, String> params,
+      String carried,
+      String lang,
+      String webhook,
+      Step work,
+      Resume safe) {
     VoiceRequest call = verifier.verify(request, params);
     FallbackState state = codec.decode(carried);
     Language language = fallbackLanguage(call, carried(call, lang));
     return deadline.answer(
         call,
-        "scripted/input",
-        budget -> form.input(call, state, language, budget),
-        () -> form.resume(call, state, language));
+        webhook,
+        budget -> work.answer(call, state, language, budget),
+        () -> safe.answer(call, state, language));
+  }
+
+  /** The scripted form from the start, with what an earlier path of the call collected. */
+  private String scriptedStart(VoiceRequest call, Language carried, CallPathBudget budget) {
+    FallbackCalls.Earlier earlier = calls.earlier(call.callSid(), budget);
+    Language language =
+        carried != null
+            ? carried
+            : Language.find(earlier.language()).orElse(fallbackLanguage(call, null));
+    return form.start(call, earlier.collected(), language, null, budget);
   }
 
   /** The language the webhook's URL carried, when it carried one. */

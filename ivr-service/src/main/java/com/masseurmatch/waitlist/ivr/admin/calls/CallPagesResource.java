@@ -13,7 +13,6 @@ import com.masseurmatch.waitlist.model.call.CallRecord;
 import com.masseurmatch.waitlist.model.console.CallPage;
 import com.masseurmatch.waitlist.model.console.CallSearch;
 import com.masseurmatch.waitlist.model.recording.RecordingStore;
-import com.masseurmatch.waitlist.model.text.Language;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
@@ -78,7 +77,7 @@ public class CallPagesResource {
             ConsoleQuery.option(outcome, CallOutcome::fromWire, "outcome"),
             ConsoleQuery.offset(number, PAGE_SIZE),
             PAGE_SIZE,
-            ConsoleQuery.option(language, CallPagesResource::language, "language"),
+            ConsoleQuery.option(language, ConsoleQuery::language, "language"),
             variant == null || variant.isBlank() ? Optional.empty() : Optional.of(variant.strip()));
     CallPage results = data.read(store -> store.calls(search));
     int pages = ConsoleQuery.pages(results.total(), PAGE_SIZE);
@@ -91,13 +90,6 @@ public class CallPagesResource {
         pages,
         language == null ? "" : language,
         variant == null ? "" : variant.strip());
-  }
-
-  /** A language code ({@code en}, {@code es}, {@code fr}), exactly. */
-  private static Language language(String code) {
-    return Language.find(code)
-        .filter(found -> found.code().equals(code))
-        .orElseThrow(() -> new IllegalArgumentException("unknown language " + code));
   }
 
   @GET

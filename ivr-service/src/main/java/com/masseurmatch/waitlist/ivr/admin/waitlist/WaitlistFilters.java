@@ -4,7 +4,6 @@ import com.masseurmatch.waitlist.ivr.admin.ConsoleErrors.BadQueryException;
 import com.masseurmatch.waitlist.ivr.admin.ConsoleQuery;
 import com.masseurmatch.waitlist.model.console.EntrySearch;
 import com.masseurmatch.waitlist.model.console.EntrySort;
-import com.masseurmatch.waitlist.model.text.Language;
 import com.masseurmatch.waitlist.model.waitlist.Role;
 import com.masseurmatch.waitlist.model.waitlist.Source;
 import java.net.URLEncoder;
@@ -15,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * The waitlist page's query string, parsed and checked once: search text, role, source, date range,
@@ -34,41 +34,34 @@ public record WaitlistFilters(
 
   static final int PAGE_SIZE = ConsoleQuery.PAGE_SIZE;
 
-  /** Checks each parameter; an unknown value is a 400 page, never a silent default. */
-  static WaitlistFilters parse(
-      String q,
-      String role,
-      String source,
-      String from,
-      String to,
-      String sort,
-      String dir,
-      String page) {
-    return parse(q, role, source, from, to, sort, dir, page, null);
+  /** The filter's query parameters as sent, before {@link #parse} checks them. */
+  public static class Params {
+    @RestQuery String q;
+    @RestQuery String role;
+    @RestQuery String source;
+    @RestQuery String from;
+    @RestQuery String to;
+    @RestQuery String sort;
+    @RestQuery String dir;
+    @RestQuery String language;
   }
 
-  /** {@link #parse} with a language filter ({@code en}, {@code es}, {@code fr}). */
-  static WaitlistFilters parse(
-      String q,
-      String role,
-      String source,
-      String from,
-      String to,
-      String sort,
-      String dir,
-      String page,
-      String language) {
+  /**
+   * Checks each parameter, language ({@code en}, {@code es}, {@code fr}) included; an unknown value
+   * is a 400 page, never a silent default.
+   */
+  static WaitlistFilters parse(Params sent, String page) {
     WaitlistFilters filters =
         new WaitlistFilters(
-            blank(q),
-            blank(role),
-            blank(source),
-            blank(from),
-            blank(to),
-            sort == null || sort.isBlank() ? "created_at" : sort,
-            dir == null || dir.isBlank() ? "desc" : dir,
+            blank(sent.q),
+            blank(sent.role),
+            blank(sent.source),
+            blank(sent.from),
+            blank(sent.to),
+            sent.sort == null || sent.sort.isBlank() ? "created_at" : sent.sort,
+            sent.dir == null || sent.dir.isBlank() ? "desc" : sent.dir,
             ConsoleQuery.pageNumber(page),
-            blank(language));
+            blank(sent.language));
     filters.search(0, 1); // validates
     return filters;
   }
@@ -89,13 +82,7 @@ public record WaitlistFilters(
           dir.equals("desc"),
           offset,
           limit,
-          Optional.ofNullable(language)
-              .map(
-                  code ->
-                      Language.find(code)
-                          .filter(found -> found.code().equals(code))
-                          .orElseThrow(
-                              () -> new BadQueryException("language must be en, es or fr"))));
+          Optional.ofNullable(language).map(ConsoleQuery::language));
     } catch (DateTimeParseException e) {
       throw new BadQueryException("dates are written YYYY-MM-DD");
     } catch (IllegalArgumentException e) {

@@ -13,6 +13,7 @@ import com.masseurmatch.waitlist.model.waitlist.WaitlistPage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -59,18 +60,8 @@ public class WaitlistPagesResource {
   @GET
   @Operation(hidden = true) // an HTML page, not part of the API
   public TemplateInstance list(
-      @RestQuery String q,
-      @RestQuery String role,
-      @RestQuery String source,
-      @RestQuery String from,
-      @RestQuery String to,
-      @RestQuery String sort,
-      @RestQuery String dir,
-      @RestQuery String page,
-      @RestQuery String erased,
-      @RestQuery String language) {
-    WaitlistFilters filters =
-        WaitlistFilters.parse(q, role, source, from, to, sort, dir, page, language);
+      @BeanParam WaitlistFilters.Params sent, @RestQuery String page, @RestQuery String erased) {
+    WaitlistFilters filters = WaitlistFilters.parse(sent, page);
     WaitlistPage results = data.read(store -> store.entries(filters.pageSearch()));
     int pages = ConsoleQuery.pages(results.total(), WaitlistFilters.PAGE_SIZE);
     return Templates.waitlist(page(), filters, results, pages, erased != null);
@@ -80,17 +71,8 @@ public class WaitlistPagesResource {
   @Operation(hidden = true) // an HTML page, not part of the API
   @Path("/export.csv")
   @Produces("text/csv")
-  public RestResponse<String> export(
-      @RestQuery String q,
-      @RestQuery String role,
-      @RestQuery String source,
-      @RestQuery String from,
-      @RestQuery String to,
-      @RestQuery String sort,
-      @RestQuery String dir,
-      @RestQuery String language) {
-    WaitlistFilters filters =
-        WaitlistFilters.parse(q, role, source, from, to, sort, dir, null, language);
+  public RestResponse<String> export(@BeanParam WaitlistFilters.Params sent) {
+    WaitlistFilters filters = WaitlistFilters.parse(sent, null);
     List<StoredEntry> rows = editor.export(filters);
     return RestResponse.ResponseBuilder.ok(CsvWriter.write(rows), "text/csv; charset=UTF-8")
         .header("Content-Disposition", "attachment; filename=\"waitlist.csv\"")
