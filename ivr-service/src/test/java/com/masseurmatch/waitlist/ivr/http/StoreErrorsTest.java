@@ -81,27 +81,27 @@ class StoreErrorsTest {
 
   @Test
   void anUnavailableStoreIs503() {
-    given()
-        .header("Authorization", ADMIN)
-        .get("/api/admin/calls")
-        .then()
-        .statusCode(503)
-        .contentType(startsWith("application/problem+json"))
-        .body("status", equalTo(503))
-        .body("title", equalTo("Service unavailable"))
-        .body("detail", equalTo("The store cannot be reached; try again soon."));
+    assertProblem(
+        "/api/admin/calls",
+        503,
+        "Service unavailable",
+        "The store cannot be reached; try again soon.");
   }
 
   @Test
   void aRefusedRequestIs502() {
+    assertProblem("/api/admin/jobs/dead", 502, "Bad gateway", "The store refused the request.");
+  }
+
+  private static void assertProblem(String path, int status, String title, String detail) {
     given()
         .header("Authorization", ADMIN)
-        .get("/api/admin/jobs/dead")
+        .get(path)
         .then()
-        .statusCode(502)
+        .statusCode(status)
         .contentType(startsWith("application/problem+json"))
-        .body("status", equalTo(502))
-        .body("title", equalTo("Bad gateway"))
-        .body("detail", equalTo("The store refused the request."));
+        .body("status", equalTo(status))
+        .body("title", equalTo(title))
+        .body("detail", equalTo(detail));
   }
 }
