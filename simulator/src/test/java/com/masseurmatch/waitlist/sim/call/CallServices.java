@@ -26,9 +26,10 @@ final class CallServices implements AutoCloseable {
   static final String STREAM_SECRET = "e2e-stream-token-secret-0123456789abcdef";
   static final String ADMIN_TOKEN = "e2e-admin-token-0123456789";
 
-  /** Who calls, and the IVR's number they call. */
+  /** Who calls. */
   static final String CALLER = "+14155550100";
 
+  /** The IVR's number, which they call. */
   static final String IVR_NUMBER = "+14155550199";
 
   private static final Path IVR_JAR = Path.of("../ivr-service/target/quarkus-app/quarkus-run.jar");
