@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.masseurmatch.waitlist.sim.bench.ServiceUnderTest;
 import com.masseurmatch.waitlist.testkit.openai.FakeRealtimeServer;
 import com.masseurmatch.waitlist.testkit.openai.FakeRealtimeSession;
-import com.masseurmatch.waitlist.testkit.process.FreePort;
-import com.masseurmatch.waitlist.testkit.process.ServiceProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,26 +29,21 @@ import org.junit.jupiter.api.Test;
  */
 class ExperimentCallIT {
 
-  private static final String AUTH_TOKEN = "e2e-twilio-auth-token-0123456789";
-  private static final String SECRET = "e2e-stream-token-secret-0123456789abcdef";
-  private static final String ADMIN = "e2e-admin-token-0123456789";
   private static final Map<String, String> VOICES = Map.of("control", "marin", "cedar", "cedar");
 
   private final ObjectMapper json = new ObjectMapper();
 
   @Test
   void twoVoicesSplitCallersAndRepeatCallersStayInTheirArm() throws Exception {
-    Path data = Files.createTempDirectory("experiment-e2e");
-    int bridgePort = FreePort.find();
-    int ivrPort = FreePort.find();
-    String ivrBase = "http://127.0.0.1:" + ivrPort;
     FakeRealtimeServer openai = new FakeRealtimeServer();
-    openai.start();
-    try (openai;
-        ServiceProcess bridge = bridge(bridgePort, openai, data);
-        ServiceProcess ivr = ivr(ivrPort, ivrBase, bridgePort, data)) {
+    try (CallServices services =
+        CallServices.in("experiment-e2e")
+            .bridge(openai)
+            .ivrEnv("OPENAI_API_KEY", "sk-e2e-ivr-unused")
+            .start()) {
+      String ivrBase = services.base();
       String id = startExperiment(ivrBase);
-      Path db = data.resolve("waitlist.db");
+      Path db = services.db();
 
       Map<String, String> armOf = new LinkedHashMap<>();
       List<String> callers = new ArrayList<>();
@@ -88,7 +79,11 @@ class ExperimentCallIT {
     List<String> lines = new ArrayList<>();
     SimulatedCall call =
         new SimulatedCall(
-            AUTH_TOKEN, caller, "+14155550199", new CallScript("press 1; listen 4"), lines::add);
+            CallServices.AUTH_TOKEN,
+            caller,
+            CallServices.IVR_NUMBER,
+            new CallScript("press 1; listen 4"),
+            lines::add);
     SimulatedCall.Result result = call.run(ivrBase + "/api/voice");
     assertEquals(0, result.refusedStatus(), String.join("\n", lines));
     Awaitility.await()
@@ -128,7 +123,7 @@ class ExperimentCallIT {
     HttpResponse<String> created =
         http.send(
             HttpRequest.newBuilder(URI.create(ivrBase + "/api/admin/experiments"))
-                .header("Authorization", "Bearer " + ADMIN)
+                .header("Authorization", "Bearer " + CallServices.ADMIN_TOKEN)
                 .header("Content-Type", "application/json")
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
@@ -144,7 +139,7 @@ class ExperimentCallIT {
     HttpResponse<String> started =
         http.send(
             HttpRequest.newBuilder(URI.create(ivrBase + "/api/admin/experiments/" + id + "/start"))
-                .header("Authorization", "Bearer " + ADMIN)
+                .header("Authorization", "Bearer " + CallServices.ADMIN_TOKEN)
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build(),
             HttpResponse.BodyHandlers.ofString());
@@ -152,55 +147,5 @@ class ExperimentCallIT {
     JsonNode body = json.readTree(started.body());
     assertEquals("running", body.path("status").asText());
     return id;
-  }
-
-  private static ServiceProcess bridge(int port, FakeRealtimeServer openai, Path data)
-      throws Exception {
-    return ServiceUnderTest.start(
-        Path.of("../realtime-bridge/target/quarkus-app/quarkus-run.jar"),
-        port,
-        null,
-        List.of("-Xmx128m"),
-        Map.of(
-            "STREAM_TOKEN_SECRET",
-            SECRET,
-            "OPENAI_API_KEY",
-            FakeRealtimeServer.API_KEY,
-            "OPENAI_REALTIME_URL",
-            openai.url(),
-            "WAITLIST_DATA_DIR",
-            data.toString(),
-            "WAITLIST_STORE",
-            "embedded",
-            "BRIDGE_WARMUP_CALLS",
-            "0"),
-        data.resolve("realtime-bridge.log"));
-  }
-
-  private static ServiceProcess ivr(int port, String base, int bridgePort, Path data)
-      throws Exception {
-    return ServiceUnderTest.start(
-        Path.of("../ivr-service/target/quarkus-app/quarkus-run.jar"),
-        port,
-        null,
-        List.of("-Xmx128m"),
-        Map.of(
-            "TWILIO_AUTH_TOKEN",
-            AUTH_TOKEN,
-            "PUBLIC_BASE_URL",
-            base,
-            "STREAM_TOKEN_SECRET",
-            SECRET,
-            "ADMIN_TOKEN",
-            ADMIN,
-            "REALTIME_WEBSOCKET_URL",
-            "ws://127.0.0.1:" + bridgePort,
-            "WAITLIST_DATA_DIR",
-            data.toString(),
-            "WAITLIST_STORE",
-            "embedded",
-            "OPENAI_API_KEY",
-            "sk-e2e-ivr-unused"),
-        data.resolve("ivr-service.log"));
   }
 }

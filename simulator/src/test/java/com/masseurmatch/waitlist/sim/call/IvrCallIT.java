@@ -3,15 +3,9 @@ package com.masseurmatch.waitlist.sim.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.masseurmatch.waitlist.sim.bench.ServiceUnderTest;
-import com.masseurmatch.waitlist.testkit.process.FreePort;
-import com.masseurmatch.waitlist.testkit.process.ServiceProcess;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,53 +17,32 @@ import org.junit.jupiter.api.Test;
  */
 class IvrCallIT {
 
-  private static final String AUTH_TOKEN = "e2e-twilio-auth-token-0123456789";
-  private static Path data;
-  private static ServiceProcess ivr;
+  private static final String AUTH_TOKEN = CallServices.AUTH_TOKEN;
+  private static CallServices services;
   private static String base;
 
   @BeforeAll
   static void start() throws Exception {
-    data = Files.createTempDirectory("ivr-e2e");
-    int port = FreePort.find();
-    base = "http://127.0.0.1:" + port;
-    ivr =
-        ServiceUnderTest.start(
-            Path.of("../ivr-service/target/quarkus-app/quarkus-run.jar"),
-            port,
-            null,
-            List.of("-Xmx128m"),
-            Map.ofEntries(
-                Map.entry("TWILIO_AUTH_TOKEN", AUTH_TOKEN),
-                Map.entry("PUBLIC_BASE_URL", base),
-                Map.entry("STREAM_TOKEN_SECRET", "e2e-stream-token-secret-0123456789abcdef"),
-                Map.entry("ADMIN_TOKEN", "e2e-admin-token-0123456789"),
-                Map.entry("WAITLIST_DATA_DIR", data.toString()),
-                Map.entry("WAITLIST_STORE", "embedded"),
-                Map.entry("TEAM_PHONE_NUMBER", "+14155550123"),
-                Map.entry("TWILIO_PHONE_NUMBER", "+14155550199"),
-                Map.entry(
-                    "IVR_TRANSFER_DAYS",
-                    "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY"),
-                Map.entry("IVR_TRANSFER_OPENS", "00:00"),
-                // option 1 is offered, but the bridge is stopped and Chat Completions unreachable
-                Map.entry("OPENAI_API_KEY", "sk-e2e-unused"),
-                Map.entry("OPENAI_BASE_URL", "http://127.0.0.1:9/v1"),
-                Map.entry("REALTIME_WEBSOCKET_URL", "ws://127.0.0.1:9"),
-                Map.entry("IVR_TRANSFER_CLOSES", "23:59")),
-            data.resolve("ivr-service.log"));
+    services =
+        CallServices.in("ivr-e2e")
+            .transferAlwaysOpen()
+            // option 1 is offered, but the bridge is stopped and Chat Completions unreachable
+            .unreachableChat()
+            .stoppedBridge()
+            .start();
+    base = services.base();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (ivr != null) {
-      ivr.close();
+    if (services != null) {
+      services.close();
     }
   }
 
   private static SimulatedCall call(String token, String steps, List<String> lines) {
     return new SimulatedCall(
-        token, "+14155550100", "+14155550199", new CallScript(steps), lines::add);
+        token, CallServices.CALLER, CallServices.IVR_NUMBER, new CallScript(steps), lines::add);
   }
 
   @Test
@@ -163,6 +136,6 @@ class IvrCallIT {
   }
 
   private static List<String> row(String sql, String callSid) throws Exception {
-    return StoredRows.first(data.resolve("waitlist.db"), sql, callSid);
+    return StoredRows.first(services.db(), sql, callSid);
   }
 }

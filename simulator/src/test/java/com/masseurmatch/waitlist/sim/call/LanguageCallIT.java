@@ -4,16 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.masseurmatch.waitlist.sim.bench.ServiceUnderTest;
 import com.masseurmatch.waitlist.testkit.openai.FakeRealtimeServer;
-import com.masseurmatch.waitlist.testkit.process.FreePort;
-import com.masseurmatch.waitlist.testkit.process.ServiceProcess;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -27,68 +21,36 @@ import org.junit.jupiter.api.Test;
  */
 class LanguageCallIT {
 
-  private static final String AUTH_TOKEN = "e2e-twilio-auth-token-0123456789";
-  private static final String SECRET = "e2e-stream-token-secret-0123456789abcdef";
-  private static Path data;
-  private static ServiceProcess ivr;
-  private static String base;
+  private static CallServices services;
 
   /** The IVR alone: no bridge and no OpenAI key, so option 1 is the scripted form. */
   @BeforeAll
   static void start() throws Exception {
-    data = Files.createTempDirectory("languages-e2e");
-    int port = FreePort.find();
-    base = "http://127.0.0.1:" + port;
-    ivr =
-        ServiceUnderTest.start(
-            Path.of("../ivr-service/target/quarkus-app/quarkus-run.jar"),
-            port,
-            null,
-            List.of("-Xmx128m"),
-            Map.ofEntries(
-                Map.entry("TWILIO_AUTH_TOKEN", AUTH_TOKEN),
-                Map.entry("PUBLIC_BASE_URL", base),
-                Map.entry("STREAM_TOKEN_SECRET", SECRET),
-                Map.entry("ADMIN_TOKEN", "e2e-admin-token-0123456789"),
-                Map.entry("WAITLIST_DATA_DIR", data.toString()),
-                Map.entry("WAITLIST_STORE", "embedded"),
-                Map.entry("TEAM_PHONE_NUMBER", "+14155550123"),
-                Map.entry("TEAM_PHONE_NUMBER_FR", "+15145550123"),
-                Map.entry("TWILIO_PHONE_NUMBER", "+14155550199"),
-                Map.entry(
-                    "IVR_TRANSFER_DAYS",
-                    "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY"),
-                Map.entry("IVR_TRANSFER_OPENS", "00:00"),
-                Map.entry("IVR_TRANSFER_CLOSES", "23:59"),
-                Map.entry("IVR_NUMBER_LANGUAGES", "+15145550199=fr")),
-            data.resolve("ivr-service.log"));
+    services =
+        CallServices.in("languages-e2e")
+            .transferAlwaysOpen()
+            .ivrEnv("TEAM_PHONE_NUMBER_FR", "+15145550123")
+            .ivrEnv("IVR_NUMBER_LANGUAGES", "+15145550199=fr")
+            .start();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (ivr != null) {
-      ivr.close();
+    if (services != null) {
+      services.close();
     }
-  }
-
-  private static SimulatedCall call(String to, String steps, List<String> lines) {
-    return new SimulatedCall(AUTH_TOKEN, "+14155550100", to, new CallScript(steps), lines::add);
   }
 
   @Test
   void aWholeSpanishCallSignsUpThroughTheScriptedFormBySpeech() throws Exception {
-    List<String> lines = new ArrayList<>();
-    SimulatedCall call =
-        call(
-            "+14155550199",
+    CallServices.Placed placed =
+        services.place(
             "say español; say lista de espera; press 1; say soy masajista; say Ana López;"
-                + " press 1; say ana punto lopez arroba example punto com; press 1",
-            lines);
-    SimulatedCall.Result result = call.run(base + "/api/voice");
-
-    String log = String.join("\n", lines);
-    assertEquals(0, result.refusedStatus(), log);
-    assertEquals(List.of(), result.twilioErrors(), log);
+                + " press 1; say ana punto lopez arroba example punto com; press 1");
+    placed.assertAnswered();
+    SimulatedCall call = placed.call();
+    SimulatedCall.Result result = placed.result();
+    String log = placed.log();
     List<String> heard = result.heard();
     assertTrue(heard.contains("[es-US Polly.Lupe] Para español, oprima 9 o diga español."), log);
     assertTrue(
@@ -115,18 +77,15 @@ class LanguageCallIT {
 
   @Test
   void aWholeFrenchCallOnTheFrenchNumberSignsUpBySpeech() throws Exception {
-    List<String> lines = new ArrayList<>();
-    SimulatedCall call =
-        call(
+    CallServices.Placed placed =
+        services.place(
             "+15145550199",
             "say liste d'attente; press 1; say je suis massothérapeute; say Élodie Tremblay;"
-                + " press 1; say elodie point tremblay arobase example point com; press 1",
-            lines);
-    SimulatedCall.Result result = call.run(base + "/api/voice");
-
-    String log = String.join("\n", lines);
-    assertEquals(0, result.refusedStatus(), log);
-    assertEquals(List.of(), result.twilioErrors(), log);
+                + " press 1; say elodie point tremblay arobase example point com; press 1");
+    placed.assertAnswered();
+    SimulatedCall call = placed.call();
+    SimulatedCall.Result result = placed.result();
+    String log = placed.log();
     assertTrue(result.heard().get(0).startsWith("[fr-CA Polly.Chantal] Merci d'avoir appelé"), log);
     assertTrue(
         result.heard().contains("[es-US Polly.Lupe] Para español, oprima 9 o diga español."), log);
@@ -144,12 +103,10 @@ class LanguageCallIT {
 
   @Test
   void aSpanishTransferIsToldTheTeamSpeaksEnglishAndTheVoicemailIsInSpanish() throws Exception {
-    List<String> lines = new ArrayList<>();
-    SimulatedCall call =
-        call("+14155550199", "press 9; say equipo; dial no-answer; record 6", lines);
-    SimulatedCall.Result result = call.run(base + "/api/voice");
+    CallServices.Placed placed = services.place("press 9; say equipo; dial no-answer; record 6");
+    SimulatedCall.Result result = placed.result();
 
-    String log = String.join("\n", lines);
+    String log = placed.log();
     assertEquals(List.of(), result.twilioErrors(), log);
     assertTrue(
         result.heard().stream()
@@ -178,18 +135,17 @@ class LanguageCallIT {
                 "[es-US Polly.Lupe] Gracias, nos comunicaremos con usted pronto." + " Adiós."),
         log);
     awaitRow(
-        call.callSid(),
+        placed.call().callSid(),
         "select path, outcome, language from calls where call_sid = ?",
         List.of("voicemail", "voicemail", "es"));
   }
 
   @Test
   void aFrenchTransferDialsTheFrenchTeamWithoutTheNotice() throws Exception {
-    List<String> lines = new ArrayList<>();
-    SimulatedCall call = call("+14155550199", "press 8; press 2; dial completed", lines);
-    SimulatedCall.Result result = call.run(base + "/api/voice");
+    CallServices.Placed placed = services.place("press 8; press 2; dial completed");
+    SimulatedCall.Result result = placed.result();
 
-    String log = String.join("\n", lines);
+    String log = placed.log();
     assertEquals(List.of(), result.twilioErrors(), log);
     assertTrue(
         result
@@ -212,10 +168,6 @@ class LanguageCallIT {
    */
   @Test
   void aSpanishOptionOneCallOpensKnottyInSpanish() throws Exception {
-    Path shared = Files.createTempDirectory("languages-realtime-e2e");
-    int bridgePort = FreePort.find();
-    int ivrPort = FreePort.find();
-    String ivrBase = "http://127.0.0.1:" + ivrPort;
     List<JsonNode> sessions = new CopyOnWriteArrayList<>();
     FakeRealtimeServer openai = new FakeRealtimeServer();
     openai.onSessionUpdate(
@@ -223,67 +175,17 @@ class LanguageCallIT {
           sessions.add(session);
           return null;
         });
-    openai.start();
-    try (openai;
-        ServiceProcess bridge =
-            ServiceUnderTest.start(
-                Path.of("../realtime-bridge/target/quarkus-app/quarkus-run.jar"),
-                bridgePort,
-                null,
-                List.of("-Xmx128m"),
-                Map.of(
-                    "STREAM_TOKEN_SECRET",
-                    SECRET,
-                    "OPENAI_API_KEY",
-                    FakeRealtimeServer.API_KEY,
-                    "OPENAI_REALTIME_URL",
-                    openai.url(),
-                    "WAITLIST_DATA_DIR",
-                    shared.toString(),
-                    "WAITLIST_STORE",
-                    "embedded",
-                    "BRIDGE_WARMUP_CALLS",
-                    "0",
-                    "KNOTTY_VOICE_ES",
-                    "coral"),
-                shared.resolve("realtime-bridge.log"));
-        ServiceProcess ivrWithBridge =
-            ServiceUnderTest.start(
-                Path.of("../ivr-service/target/quarkus-app/quarkus-run.jar"),
-                ivrPort,
-                null,
-                List.of("-Xmx128m"),
-                Map.of(
-                    "TWILIO_AUTH_TOKEN",
-                    AUTH_TOKEN,
-                    "PUBLIC_BASE_URL",
-                    ivrBase,
-                    "STREAM_TOKEN_SECRET",
-                    SECRET,
-                    "ADMIN_TOKEN",
-                    "e2e-admin-token-0123456789",
-                    "REALTIME_WEBSOCKET_URL",
-                    "ws://127.0.0.1:" + bridgePort,
-                    "WAITLIST_DATA_DIR",
-                    shared.toString(),
-                    "WAITLIST_STORE",
-                    "embedded",
-                    "OPENAI_API_KEY",
-                    "sk-e2e-ivr-unused"),
-                shared.resolve("ivr-service.log"))) {
-      List<String> lines = new ArrayList<>();
-      SimulatedCall call =
-          new SimulatedCall(
-              AUTH_TOKEN,
-              "+14155550100",
-              "+14155550199",
-              new CallScript("press 9; press 1; listen 3"),
-              lines::add);
-      SimulatedCall.Result result = call.run(ivrBase + "/api/voice");
-
-      String log = String.join("\n", lines);
-      assertEquals(0, result.refusedStatus(), log);
-      assertEquals(List.of(), result.twilioErrors(), log);
+    try (CallServices withBridge =
+        CallServices.in("languages-realtime-e2e")
+            .bridge(openai)
+            .bridgeEnv("KNOTTY_VOICE_ES", "coral")
+            .ivrEnv("OPENAI_API_KEY", "sk-e2e-ivr-unused")
+            .start()) {
+      CallServices.Placed placed = withBridge.place("press 9; press 1; listen 3");
+      placed.assertAnswered();
+      SimulatedCall call = placed.call();
+      SimulatedCall.Result result = placed.result();
+      String log = placed.log();
       assertTrue(
           result.events().stream()
               .anyMatch(e -> e.contains("media stream to") && e.contains("language")),
@@ -297,7 +199,7 @@ class LanguageCallIT {
       assertEquals(
           "es",
           session.path("audio").path("input").path("transcription").path("language").asText());
-      Path db = shared.resolve("waitlist.db");
+      Path db = withBridge.db();
       Awaitility.await()
           .atMost(Duration.ofSeconds(15))
           .until(
@@ -315,13 +217,13 @@ class LanguageCallIT {
     String sql = "select full_name, email, role, phone, language from waitlist where call_sid = ?";
     Awaitility.await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> !StoredRows.first(data.resolve("waitlist.db"), sql, callSid).isEmpty());
-    return StoredRows.first(data.resolve("waitlist.db"), sql, callSid);
+        .until(() -> !StoredRows.first(services.db(), sql, callSid).isEmpty());
+    return StoredRows.first(services.db(), sql, callSid);
   }
 
   private static void awaitRow(String callSid, String sql, List<String> expected) {
     Awaitility.await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> expected.equals(StoredRows.first(data.resolve("waitlist.db"), sql, callSid)));
+        .until(() -> expected.equals(StoredRows.first(services.db(), sql, callSid)));
   }
 }

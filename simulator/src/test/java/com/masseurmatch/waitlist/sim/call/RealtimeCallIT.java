@@ -3,18 +3,13 @@ package com.masseurmatch.waitlist.sim.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.masseurmatch.waitlist.sim.bench.ServiceUnderTest;
 import com.masseurmatch.waitlist.testkit.openai.FakeRealtimeServer;
 import com.masseurmatch.waitlist.testkit.openai.FakeRealtimeSession;
 import com.masseurmatch.waitlist.testkit.openai.Reply;
-import com.masseurmatch.waitlist.testkit.process.FreePort;
-import com.masseurmatch.waitlist.testkit.process.ServiceProcess;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -32,82 +27,26 @@ class RealtimeCallIT {
       "{\"full_name\":\"Ann Lee\",\"phone\":\"415 555 0100\","
           + "\"email\":\"ann.lee@example.com\",\"role\":\"therapist\"}";
 
-  private static final String AUTH_TOKEN = "e2e-twilio-auth-token-0123456789";
-  private static final String SECRET = "e2e-stream-token-secret-0123456789abcdef";
-
   @Test
   void aRealtimeSignupLeavesTheEntryAndTheCallWithItsTranscript() throws Exception {
-    Path data = Files.createTempDirectory("realtime-e2e");
-    int bridgePort = FreePort.find();
-    int ivrPort = FreePort.find();
-    String ivrBase = "http://127.0.0.1:" + ivrPort;
     FakeRealtimeServer openai = new FakeRealtimeServer();
-    openai.start();
     ChatAnalysisStandIn chat = new ChatAnalysisStandIn();
-    try (openai;
-        chat;
-        ServiceProcess bridge =
-            ServiceUnderTest.start(
-                Path.of("../realtime-bridge/target/quarkus-app/quarkus-run.jar"),
-                bridgePort,
-                null,
-                List.of("-Xmx128m"),
-                Map.of(
-                    "STREAM_TOKEN_SECRET",
-                    SECRET,
-                    "OPENAI_API_KEY",
-                    FakeRealtimeServer.API_KEY,
-                    "OPENAI_REALTIME_URL",
-                    openai.url(),
-                    "WAITLIST_DATA_DIR",
-                    data.toString(),
-                    "WAITLIST_STORE",
-                    "embedded",
-                    "BRIDGE_WARMUP_CALLS",
-                    "2",
-                    "BRIDGE_WARMUP_LENGTH",
-                    "1s"),
-                data.resolve("realtime-bridge.log"));
-        ServiceProcess ivr =
-            ServiceUnderTest.start(
-                Path.of("../ivr-service/target/quarkus-app/quarkus-run.jar"),
-                ivrPort,
-                null,
-                List.of("-Xmx128m"),
-                Map.of(
-                    "TWILIO_AUTH_TOKEN",
-                    AUTH_TOKEN,
-                    "PUBLIC_BASE_URL",
-                    ivrBase,
-                    "STREAM_TOKEN_SECRET",
-                    SECRET,
-                    "ADMIN_TOKEN",
-                    "e2e-admin-token-0123456789",
-                    "REALTIME_WEBSOCKET_URL",
-                    "ws://127.0.0.1:" + bridgePort,
-                    "WAITLIST_DATA_DIR",
-                    data.toString(),
-                    "WAITLIST_STORE",
-                    "embedded",
-                    // option 1 is offered only with a key; the fallback's chat is not reached
-                    // here, the post-call analysis is
-                    "OPENAI_API_KEY",
-                    ChatAnalysisStandIn.API_KEY,
-                    "OPENAI_BASE_URL",
-                    chat.url(),
-                    "JOBS_POLL_INTERVAL",
-                    "1s"),
-                data.resolve("ivr-service.log"))) {
+    try (CallServices services =
+        CallServices.in("realtime-e2e")
+            .fake(chat)
+            .bridge(openai)
+            .bridgeEnv("BRIDGE_WARMUP_CALLS", "2")
+            .bridgeEnv("BRIDGE_WARMUP_LENGTH", "1s")
+            // option 1 is offered only with a key; the fallback's chat is not reached here, the
+            // post-call analysis is
+            .ivrEnv("OPENAI_API_KEY", ChatAnalysisStandIn.API_KEY)
+            .ivrEnv("OPENAI_BASE_URL", chat.url())
+            .ivrEnv("JOBS_POLL_INTERVAL", "1s")
+            .start()) {
       CompletableFuture<Void> knotty = CompletableFuture.runAsync(() -> playSignup(openai));
       List<String> lines = new ArrayList<>();
-      SimulatedCall call =
-          new SimulatedCall(
-              AUTH_TOKEN,
-              "+14155550100",
-              "+14155550199",
-              new CallScript("press 1; listen 4"),
-              lines::add);
-      SimulatedCall.Result result = call.run(ivrBase + "/api/voice");
+      SimulatedCall call = CallServices.call("press 1; listen 4", lines);
+      SimulatedCall.Result result = call.run(services.voiceUrl());
 
       assertEquals(0, result.refusedStatus(), String.join("\n", lines));
       knotty.get(10, TimeUnit.SECONDS);
@@ -118,7 +57,7 @@ class RealtimeCallIT {
       assertTrue(
           result.events().stream().anyMatch(e -> e.startsWith("the server cleared queued audio")),
           "barge-in during the greeting reached Twilio as a clear: " + lines);
-      Path db = data.resolve("waitlist.db");
+      Path db = services.db();
       Awaitility.await()
           .atMost(Duration.ofSeconds(15))
           .until(

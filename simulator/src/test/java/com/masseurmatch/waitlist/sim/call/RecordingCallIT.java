@@ -3,9 +3,6 @@ package com.masseurmatch.waitlist.sim.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.masseurmatch.waitlist.sim.bench.ServiceUnderTest;
-import com.masseurmatch.waitlist.testkit.process.FreePort;
-import com.masseurmatch.waitlist.testkit.process.ServiceProcess;
 import com.masseurmatch.waitlist.testkit.twilio.WebhookSigner;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,8 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -39,61 +34,39 @@ import org.junit.jupiter.api.Test;
  */
 class RecordingCallIT {
 
-  private static final String AUTH_TOKEN = "e2e-twilio-auth-token-0123456789";
-  private static Path data;
-  private static ServiceProcess ivr;
+  private static final String AUTH_TOKEN = CallServices.AUTH_TOKEN;
+  private static CallServices services;
   private static TwilioRecordingsStandIn twilio;
   private static String base;
 
   @BeforeAll
   static void start() throws Exception {
-    data = Files.createTempDirectory("recording-e2e");
     twilio = new TwilioRecordingsStandIn(AUTH_TOKEN);
-    int port = FreePort.find();
-    base = "http://127.0.0.1:" + port;
-    ivr =
-        ServiceUnderTest.start(
-            Path.of("../ivr-service/target/quarkus-app/quarkus-run.jar"),
-            port,
-            null,
-            List.of("-Xmx128m"),
-            Map.ofEntries(
-                Map.entry("TWILIO_AUTH_TOKEN", AUTH_TOKEN),
-                Map.entry("TWILIO_ACCOUNT_SID", TwilioRecordingsStandIn.ACCOUNT_SID),
-                Map.entry("TWILIO_API_BASE_URL", twilio.url()),
-                Map.entry("RECORDING_MODE", "ask"),
-                Map.entry("PUBLIC_BASE_URL", base),
-                Map.entry("STREAM_TOKEN_SECRET", "e2e-stream-token-secret-0123456789abcdef"),
-                Map.entry("ADMIN_TOKEN", "e2e-admin-token-0123456789"),
-                Map.entry("WAITLIST_DATA_DIR", data.toString()),
-                Map.entry("WAITLIST_STORE", "embedded"),
-                Map.entry("JOBS_POLL_INTERVAL", "1s"),
-                // option 1 is offered, but the bridge is stopped and Chat Completions unreachable
-                Map.entry("OPENAI_API_KEY", "sk-e2e-unused"),
-                Map.entry("OPENAI_BASE_URL", "http://127.0.0.1:9/v1"),
-                Map.entry("REALTIME_WEBSOCKET_URL", "ws://127.0.0.1:9")),
-            data.resolve("ivr-service.log"));
+    services =
+        CallServices.in("recording-e2e")
+            .fake(twilio)
+            .ivrEnv("TWILIO_ACCOUNT_SID", TwilioRecordingsStandIn.ACCOUNT_SID)
+            .ivrEnv("TWILIO_API_BASE_URL", twilio.url())
+            .ivrEnv("RECORDING_MODE", "ask")
+            .ivrEnv("JOBS_POLL_INTERVAL", "1s")
+            // option 1 is offered, but the bridge is stopped and Chat Completions unreachable
+            .unreachableChat()
+            .stoppedBridge()
+            .start();
+    base = services.base();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (ivr != null) {
-      ivr.close();
+    if (services != null) {
+      services.close();
     }
-    if (twilio != null) {
-      twilio.close();
-    }
-  }
-
-  private static SimulatedCall call(String steps, List<String> lines) {
-    return new SimulatedCall(
-        AUTH_TOKEN, "+14155550100", "+14155550199", new CallScript(steps), lines::add);
   }
 
   @Test
   void aConsentingCallerIsRecordedAndADecliningOneIsNot() throws Exception {
     List<String> lines = new ArrayList<>();
-    SimulatedCall yes = call("press 1; press 1; hangup", lines);
+    SimulatedCall yes = CallServices.call("press 1; press 1; hangup", lines);
     SimulatedCall.Result result = yes.run(base + "/api/voice");
 
     assertEquals(0, result.refusedStatus(), String.join("\n", lines));
@@ -133,7 +106,7 @@ class RecordingCallIT {
         row("select status, duration_s from recordings where call_sid = ?", yes.callSid()));
 
     List<String> noLines = new ArrayList<>();
-    SimulatedCall no = call("press 1; say no thanks; hangup", noLines);
+    SimulatedCall no = CallServices.call("press 1; say no thanks; hangup", noLines);
     SimulatedCall.Result declined = no.run(base + "/api/voice");
     assertEquals(0, declined.refusedStatus(), String.join("\n", noLines));
     assertTrue(
@@ -153,7 +126,7 @@ class RecordingCallIT {
   @Test
   void anExpiredRecordingIsDeletedAtTwilioAndInTheDatabase() throws Exception {
     List<String> lines = new ArrayList<>();
-    SimulatedCall yes = call("press 1; say yes; hangup", lines);
+    SimulatedCall yes = CallServices.call("press 1; say yes; hangup", lines);
     yes.run(base + "/api/voice");
     List<TwilioRecordingsStandIn.Start> starts = startsFor(yes.callSid());
     assertEquals(1, starts.size(), String.join("\n", lines));
@@ -209,8 +182,7 @@ class RecordingCallIT {
   }
 
   private static void execute(String sql, Object... args) throws Exception {
-    try (Connection connection =
-            DriverManager.getConnection("jdbc:sqlite:" + data.resolve("waitlist.db"));
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + services.db());
         PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
         statement.setObject(i + 1, args[i]);
@@ -220,6 +192,6 @@ class RecordingCallIT {
   }
 
   private static List<String> row(String sql, String value) throws Exception {
-    return StoredRows.first(data.resolve("waitlist.db"), sql, value);
+    return StoredRows.first(services.db(), sql, value);
   }
 }

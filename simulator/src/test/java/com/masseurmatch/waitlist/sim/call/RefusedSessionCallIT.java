@@ -4,17 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.masseurmatch.waitlist.sim.bench.ServiceUnderTest;
 import com.masseurmatch.waitlist.testkit.openai.FakeRealtimeServer;
 import com.masseurmatch.waitlist.testkit.openai.FakeRealtimeSession;
-import com.masseurmatch.waitlist.testkit.process.FreePort;
-import com.masseurmatch.waitlist.testkit.process.ServiceProcess;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -27,83 +21,24 @@ import org.junit.jupiter.api.Test;
  */
 class RefusedSessionCallIT {
 
-  private static final String AUTH_TOKEN = "e2e-twilio-auth-token-0123456789";
-  private static final String SECRET = "e2e-stream-token-secret-0123456789abcdef";
-
   @Test
   void aCallerWhoseKnottySessionIsRefusedSignsUpThroughTheFallback() throws Exception {
-    Path data = Files.createTempDirectory("refused-session-e2e");
-    int bridgePort = FreePort.find();
-    int ivrPort = FreePort.find();
-    String ivrBase = "http://127.0.0.1:" + ivrPort;
     FakeRealtimeServer openai = new FakeRealtimeServer();
-    openai.start();
-    try (openai;
-        ServiceProcess bridge =
-            ServiceUnderTest.start(
-                Path.of("../realtime-bridge/target/quarkus-app/quarkus-run.jar"),
-                bridgePort,
-                null,
-                List.of("-Xmx128m"),
-                Map.of(
-                    "STREAM_TOKEN_SECRET",
-                    SECRET,
-                    "OPENAI_API_KEY",
-                    FakeRealtimeServer.API_KEY,
-                    "OPENAI_REALTIME_URL",
-                    openai.url(),
-                    "OPENAI_VOICE",
-                    "nova",
-                    "WAITLIST_DATA_DIR",
-                    data.toString(),
-                    "WAITLIST_STORE",
-                    "embedded",
-                    "BRIDGE_WARMUP_CALLS",
-                    "0"),
-                data.resolve("realtime-bridge.log"));
-        ServiceProcess ivr =
-            ServiceUnderTest.start(
-                Path.of("../ivr-service/target/quarkus-app/quarkus-run.jar"),
-                ivrPort,
-                null,
-                List.of("-Xmx128m"),
-                Map.of(
-                    "TWILIO_AUTH_TOKEN",
-                    AUTH_TOKEN,
-                    "PUBLIC_BASE_URL",
-                    ivrBase,
-                    "STREAM_TOKEN_SECRET",
-                    SECRET,
-                    "ADMIN_TOKEN",
-                    "e2e-admin-token-0123456789",
-                    "REALTIME_WEBSOCKET_URL",
-                    "ws://127.0.0.1:" + bridgePort,
-                    "WAITLIST_DATA_DIR",
-                    data.toString(),
-                    "WAITLIST_STORE",
-                    "embedded",
-                    // the fallback's Chat Completions is unreachable: the scripted form answers
-                    "OPENAI_API_KEY",
-                    "sk-e2e-unused",
-                    "OPENAI_BASE_URL",
-                    "http://127.0.0.1:9/v1"),
-                data.resolve("ivr-service.log"))) {
-      List<String> lines = new ArrayList<>();
-      SimulatedCall call =
-          new SimulatedCall(
-              AUTH_TOKEN,
-              "+14155550100",
-              "+14155550199",
-              new CallScript(
-                  "press 1; listen 20; say Ann Lee; press 1; press 1; say Ann Lee; press 1;"
-                      + " say ann dot lee at example dot com; press 1; press 1; press 1"),
-              lines::add);
-
-      SimulatedCall.Result result = call.run(ivrBase + "/api/voice");
-
-      String log = String.join("\n", lines);
-      assertEquals(0, result.refusedStatus(), log);
-      assertEquals(List.of(), result.twilioErrors(), log);
+    try (CallServices services =
+        CallServices.in("refused-session-e2e")
+            .bridge(openai)
+            .bridgeEnv("OPENAI_VOICE", "nova")
+            // the fallback's Chat Completions is unreachable: the scripted form answers
+            .unreachableChat()
+            .start()) {
+      CallServices.Placed placed =
+          services.place(
+              "press 1; listen 20; say Ann Lee; press 1; press 1; say Ann Lee; press 1;"
+                  + " say ann dot lee at example dot com; press 1; press 1; press 1");
+      placed.assertAnswered();
+      SimulatedCall call = placed.call();
+      SimulatedCall.Result result = placed.result();
+      String log = placed.log();
       assertTrue(
           result.events().stream().anyMatch(e -> e.equals("the stream was closed by the server")),
           log);
@@ -116,7 +51,7 @@ class RefusedSessionCallIT {
           error.path("event_id").asText());
       assertTrue(session.received("response.create").isEmpty(), "Knotty never spoke: " + log);
 
-      Path db = data.resolve("waitlist.db");
+      Path db = services.db();
       Awaitility.await()
           .atMost(Duration.ofSeconds(15))
           .until(

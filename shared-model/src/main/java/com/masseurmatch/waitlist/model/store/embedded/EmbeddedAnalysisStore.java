@@ -1,6 +1,5 @@
 package com.masseurmatch.waitlist.model.store.embedded;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.masseurmatch.waitlist.model.analysis.AnalysisStore;
@@ -33,12 +32,12 @@ public final class EmbeddedAnalysisStore implements AnalysisStore {
           + " analyzed_at";
 
   private final EmbeddedDatabase database;
-  private final ObjectMapper json;
+  private final EmbeddedCallJson columns;
   private final Clock clock;
 
   public EmbeddedAnalysisStore(Path dataDir, ObjectMapper rowJson, Clock clock) {
     this.database = new EmbeddedDatabase(dataDir);
-    this.json = rowJson;
+    this.columns = new EmbeddedCallJson(rowJson);
     this.clock = clock;
     EmbeddedRecordingSchema.apply(database);
   }
@@ -179,24 +178,10 @@ public final class EmbeddedAnalysisStore implements AnalysisStore {
   }
 
   private String write(Object value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot encode an analysis", e);
-    }
+    return columns.write(value, "an analysis");
   }
 
   private <T> T read(String text, TypeReference<T> type) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return json.readValue(text, type);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("unreadable JSON in the calls table", e);
-    }
+    return columns.read(text, type);
   }
 }

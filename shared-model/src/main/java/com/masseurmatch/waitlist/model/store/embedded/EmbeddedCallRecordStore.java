@@ -1,6 +1,5 @@
 package com.masseurmatch.waitlist.model.store.embedded;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.masseurmatch.waitlist.model.call.CallOutcome;
@@ -30,11 +29,11 @@ public final class EmbeddedCallRecordStore implements CallRecordStore {
           + " chat_usage, chat_cost_usd";
 
   private final EmbeddedDatabase database;
-  private final ObjectMapper json;
+  private final EmbeddedCallJson columns;
 
   public EmbeddedCallRecordStore(EmbeddedDatabase database, ObjectMapper json) {
     this.database = database;
-    this.json = json;
+    this.columns = new EmbeddedCallJson(json);
   }
 
   @Override
@@ -183,24 +182,10 @@ public final class EmbeddedCallRecordStore implements CallRecordStore {
   }
 
   private String toJson(Object value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot encode a call record field", e);
-    }
+    return columns.write(value, "a call record field");
   }
 
   private <T> T fromJson(String text, TypeReference<T> type) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return json.readValue(text, type);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("unreadable JSON in the calls table", e);
-    }
+    return columns.read(text, type);
   }
 }

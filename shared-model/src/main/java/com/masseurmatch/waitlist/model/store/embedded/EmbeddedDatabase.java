@@ -94,6 +94,19 @@ public final class EmbeddedDatabase {
     return run(work, false);
   }
 
+  /** Runs these schema statements in one write transaction. */
+  void apply(String... ddl) {
+    write(
+        connection -> {
+          try (Statement statement = connection.createStatement()) {
+            for (String sql : ddl) {
+              statement.execute(sql);
+            }
+          }
+          return null;
+        });
+  }
+
   private <T> T run(SqlWork<T> work, boolean write) {
     try (Connection connection = open(write)) {
       try {

@@ -1,7 +1,5 @@
 package com.masseurmatch.waitlist.model.store.embedded;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.masseurmatch.waitlist.model.experiment.ArmTotals;
 import com.masseurmatch.waitlist.model.experiment.Experiment;
@@ -14,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,9 +23,7 @@ import java.util.UUID;
 /** Experiments in the embedded database, as in the Supabase migration. */
 public final class EmbeddedExperimentStore implements ExperimentStore {
 
-  private static final String COLUMNS =
-      "id, name, language, status, variants, created_at, started_at, stopped_at";
-  private static final TypeReference<List<Variant>> VARIANTS = new TypeReference<>() {};
+  private static final String COLUMNS = EmbeddedExperimentRows.COLUMNS;
 
   private final EmbeddedDatabase database;
   private final ObjectMapper json;
@@ -38,30 +33,7 @@ public final class EmbeddedExperimentStore implements ExperimentStore {
     this.database = new EmbeddedDatabase(dataDir);
     this.json = json;
     this.clock = clock;
-    database.write(
-        connection -> {
-          try (Statement statement = connection.createStatement()) {
-            statement.execute(
-                """
-                create table if not exists experiments (
-                  id text primary key,
-                  name text not null,
-                  language text,
-                  status text not null default 'draft'
-                    check (status in ('draft', 'running', 'stopped')),
-                  variants text not null,
-                  created_at integer not null,
-                  started_at integer,
-                  stopped_at integer
-                )""");
-            statement.execute(
-                "create index if not exists experiments_created_at_idx"
-                    + " on experiments (created_at desc)");
-            statement.execute(
-                "create index if not exists calls_experiment_idx on calls (experiment_id, variant)");
-          }
-          return null;
-        });
+    database.apply(EmbeddedExperimentRows.SCHEMA);
   }
 
   @Override
@@ -76,7 +48,7 @@ public final class EmbeddedExperimentStore implements ExperimentStore {
             insert.setString(1, id.toString());
             insert.setString(2, name);
             insert.setString(3, language);
-            insert.setString(4, write(variants));
+            insert.setString(4, EmbeddedExperimentRows.variants(variants, json));
             insert.setLong(5, clock.millis());
             insert.executeUpdate();
           }
@@ -155,7 +127,7 @@ public final class EmbeddedExperimentStore implements ExperimentStore {
           }
           try (PreparedStatement update =
               connection.prepareStatement("update experiments set variants = ? where id = ?")) {
-            update.setString(1, write(variants));
+            update.setString(1, EmbeddedExperimentRows.variants(variants, json));
             update.setString(2, id.toString());
             update.executeUpdate();
           }
@@ -199,16 +171,7 @@ public final class EmbeddedExperimentStore implements ExperimentStore {
       }
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          found.add(
-              new Experiment(
-                  UUID.fromString(rows.getString("id")),
-                  rows.getString("name"),
-                  rows.getString("language"),
-                  rows.getString("status"),
-                  read(rows.getString("variants")),
-                  EmbeddedCallRecordStore.instant(rows, "created_at"),
-                  EmbeddedCallRecordStore.instant(rows, "started_at"),
-                  EmbeddedCallRecordStore.instant(rows, "stopped_at")));
+          found.add(EmbeddedExperimentRows.experiment(rows, json));
         }
       }
     }
@@ -221,22 +184,6 @@ public final class EmbeddedExperimentStore implements ExperimentStore {
       update.setLong(1, now);
       update.setString(2, id.toString());
       update.executeUpdate();
-    }
-  }
-
-  private String write(List<Variant> variants) {
-    try {
-      return json.writeValueAsString(variants);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot encode the variants", e);
-    }
-  }
-
-  private List<Variant> read(String text) {
-    try {
-      return json.readValue(text, VARIANTS);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("unreadable variants in the experiments table", e);
     }
   }
 

@@ -16,6 +16,15 @@ final class EmbeddedJobRows {
       "id, kind, payload, dedupe_key, status, attempts, max_attempts, run_at, locked_by,"
           + " locked_until, last_error, created_at, updated_at, finished_at";
 
+  /**
+   * Due (run_at at most the one parameter), running and dead jobs, each counted over {@code
+   * jobs_status_idx}: the count costs the rows of that status, not the done jobs that pile up.
+   */
+  static final String STATS =
+      "select (select count(*) from jobs where status = 'queued' and run_at <= ?),"
+          + " (select count(*) from jobs where status = 'running'),"
+          + " (select count(*) from jobs where status = 'dead')";
+
   /** Times are milliseconds since the epoch, as in the other embedded tables. */
   static final String[] SCHEMA = {
     """
@@ -37,6 +46,7 @@ final class EmbeddedJobRows {
       finished_at integer
     )""",
     "create index if not exists jobs_due_idx on jobs (kind, status, run_at)",
+    "create index if not exists jobs_status_idx on jobs (status, run_at)",
   };
 
   private EmbeddedJobRows() {}

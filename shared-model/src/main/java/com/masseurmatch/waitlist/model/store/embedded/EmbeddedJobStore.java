@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,15 +38,7 @@ public final class EmbeddedJobStore implements JobStore {
     this.database = database;
     this.json = json;
     this.clock = clock;
-    database.write(
-        connection -> {
-          try (Statement statement = connection.createStatement()) {
-            for (String ddl : EmbeddedJobRows.SCHEMA) {
-              statement.execute(ddl);
-            }
-          }
-          return null;
-        });
+    database.apply(EmbeddedJobRows.SCHEMA);
   }
 
   @Override
@@ -232,11 +223,7 @@ public final class EmbeddedJobStore implements JobStore {
   public JobStats stats() {
     return database.read(
         connection -> {
-          try (PreparedStatement select =
-              connection.prepareStatement(
-                  "select coalesce(sum(status = 'queued' and run_at <= ?), 0),"
-                      + " coalesce(sum(status = 'running'), 0), coalesce(sum(status = 'dead'), 0)"
-                      + " from jobs")) {
+          try (PreparedStatement select = connection.prepareStatement(EmbeddedJobRows.STATS)) {
             select.setLong(1, clock.millis());
             try (ResultSet row = select.executeQuery()) {
               row.next();
