@@ -4,6 +4,7 @@ import com.masseurmatch.waitlist.sim.bench.AotTraining;
 import com.masseurmatch.waitlist.sim.bench.BridgeLoad;
 import com.masseurmatch.waitlist.sim.bench.ConsoleBench;
 import com.masseurmatch.waitlist.sim.bench.IvrLoad;
+import com.masseurmatch.waitlist.sim.bench.StartTimes;
 import com.masseurmatch.waitlist.sim.call.CallCommand;
 
 /** {@code java -jar simulator/target/simulator.jar <command> [--option value ...]}. */
@@ -27,6 +28,9 @@ public final class Main {
         aot-train train a packaged service's AOT cache (JDK 25+) with a short run of its benchmark
                   load: --module realtime-bridge|ivr-service --app DIR (MODULE/target/quarkus-app)
                   --cpus LIST (all)
+        start     time a packaged service's start on one CPU, as deployed, until it is ready
+                  --module realtime-bridge|ivr-service --runs N (3) --cpus LIST (0)
+                  --java-opts "..." (the manifests' heap) --jar PATH
         fake-openai   run the echoing fake OpenAI Realtime server alone  --port P (8090)
         call      place one simulated call against ivr-service, following its TwiML
                   --steps "press 3; record 10" or --script FILE or --interactive, --voice FILE.wav
@@ -51,6 +55,7 @@ public final class Main {
             case "console" -> ConsoleBench.run(args);
             case "fake-openai" -> BridgeLoad.runFakeOpenAi(args);
             case "aot-train" -> AotTraining.run(args);
+            case "start" -> StartTimes.run(args);
             case "call" -> CallCommand.run(args);
             default -> {
               System.err.print(USAGE);

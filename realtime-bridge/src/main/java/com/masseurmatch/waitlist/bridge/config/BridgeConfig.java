@@ -103,13 +103,14 @@ public interface BridgeConfig {
 
     /**
      * Synthetic calls streamed through the bridge's own {@code /media-stream} at start-up, before
-     * readiness goes up, so that the first callers meet compiled code; 0 skips the warm-up.
+     * readiness goes up, so that the first callers do not pay for what runs once per process (class
+     * initialisation, the first connections); 0 skips the warm-up (docs/benchmarks.md).
      */
-    @WithDefault("16")
+    @WithDefault("2")
     int warmupCalls();
 
     /** How long each warm-up call streams. */
-    @WithDefault("3s")
+    @WithDefault("1s")
     Duration warmupLength();
   }
 }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.masseurmatch.waitlist.sim.Args;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -111,6 +114,29 @@ class BenchSmokeIT {
     assertEquals(20, lines.stream().filter(l -> l.contains(",/api/voice/menu,")).count());
     assertTrue(lines.stream().skip(1).allMatch(l -> l.endsWith(",true")), String.join("\n", lines));
     assertEquals(0, number(report, "errors"), report);
+  }
+
+  @Test
+  void startTimesAreReadFromEachServiceStartedAsDeployed() throws Exception {
+    for (Path jar : List.of(BRIDGE, IVR)) {
+      String module = jar.getParent().getParent().getParent().getFileName().toString();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      int status =
+          StartTimes.run(
+              new Args(
+                  new String[] {"--module", module, "--runs", "1", "--jar", jar.toString()}, 0),
+              new PrintStream(out, true, StandardCharsets.UTF_8));
+      String report = out.toString(StandardCharsets.UTF_8);
+      assertEquals(0, status, report);
+      Matcher run =
+          Pattern.compile(module + " run 1 on CPU 0: ready in (\\d+) ms, started in (\\d+) ms")
+              .matcher(report);
+      assertTrue(run.find(), report);
+      long ready = Long.parseLong(run.group(1));
+      long started = Long.parseLong(run.group(2));
+      assertTrue(started > 0 && ready >= started, report);
+      assertTrue(report.contains(module + " on CPU 0, 1 run: ready in " + ready + "–"), report);
+    }
   }
 
   private static long number(String json, String field) {
