@@ -106,6 +106,12 @@ public final class ConsoleBrowser implements AutoCloseable {
         .until(ExpectedConditions.stalenessOf(element));
   }
 
+  /** Submits the form posting to {@code action} and waits until the browser has left the page. */
+  public void submit(String action) {
+    clickAway(
+        driver.findElement(By.cssSelector("form[action='" + action + "'] button[type=submit]")));
+  }
+
   /** Fills in the sign-in form on the page shown and sends it. */
   public void signIn(String operator) {
     driver.findElement(By.id("operator")).sendKeys(operator);

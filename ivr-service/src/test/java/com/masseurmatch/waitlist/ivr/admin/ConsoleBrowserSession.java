@@ -5,7 +5,6 @@ import java.net.URL;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -61,8 +60,7 @@ abstract class ConsoleBrowserSession {
 
   /** Submits the form and waits until the browser has left the page it was on. */
   void submit(String action) {
-    browser.clickAway(
-        driver.findElement(By.cssSelector("form[action='" + action + "'] button[type=submit]")));
+    browser.submit(action);
   }
 
   String url(String path) {

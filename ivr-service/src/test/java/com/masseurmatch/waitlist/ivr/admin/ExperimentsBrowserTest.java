@@ -101,10 +101,10 @@ class ExperimentsBrowserTest {
         driver.findElement(By.id("verdict")).getText());
     await().atMost(Duration.ofSeconds(10)).until(() -> drawnPixels() > 0);
 
-    submit("/admin/experiments/" + experiment.id() + "/start");
+    browser.submit("/admin/experiments/" + experiment.id() + "/start");
     assertEquals("running", driver.findElement(By.id("status")).getText());
     assertTrue(experiments.find(experiment.id()).orElseThrow().running());
-    submit("/admin/experiments/" + experiment.id() + "/stop");
+    browser.submit("/admin/experiments/" + experiment.id() + "/stop");
     assertEquals("stopped", driver.findElement(By.id("status")).getText());
     assertEquals(Experiment.STOPPED, experiments.find(experiment.id()).orElseThrow().status());
   }
@@ -118,11 +118,6 @@ class ExperimentsBrowserTest {
                 + "var total = 0; for (var i = 3; i < d.length; i += 4) { if (d[i] > 0) { total++; } }"
                 + "return total;");
     return ((Number) n).longValue();
-  }
-
-  private void submit(String action) {
-    browser.clickAway(
-        driver.findElement(By.cssSelector("form[action='" + action + "'] button[type=submit]")));
   }
 
   private String url(String path) {

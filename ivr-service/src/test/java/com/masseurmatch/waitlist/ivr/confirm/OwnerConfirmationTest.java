@@ -52,8 +52,7 @@ class OwnerConfirmationTest {
   }
 
   private List<String> smsTo(String phone) {
-    return TwilioMessagesWireMock.sends(twilio).stream()
-        .filter(r -> phone.equals(r.formParameter("To").firstValue()))
+    return TwilioMessagesWireMock.sendsTo(twilio, phone).stream()
         .map((LoggedRequest r) -> r.formParameter("Body").firstValue())
         .toList();
   }
